@@ -9,7 +9,19 @@ from __future__ import annotations
 
 from typing import Callable
 
+import os
+
 import pytest
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """In CI nothing is skipped silently: a skipped test there is reported as a failure."""
+    outcome = yield
+    report = outcome.get_result()
+    if os.environ.get("CI") == "true" and report.skipped and not hasattr(report, "wasxfail"):
+        report.outcome = "failed"
+        report.longrepr = f"skipped in CI, which is not allowed: {report.longrepr}"
 
 
 @pytest.fixture(scope="session")

@@ -13,7 +13,16 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
-__all__ = ["Availability", "Route", "WithoutNotice", "Assessment", "unique"]
+__all__ = [
+    "NON_MOLESTATION_ORDER",
+    "HARASSMENT_INJUNCTION",
+    "Availability",
+    "Route",
+    "WithoutNotice",
+    "Assessment",
+    "unique",
+    "uk_date",
+]
 
 NON_MOLESTATION_ORDER = "non_molestation_order"
 HARASSMENT_INJUNCTION = "harassment_injunction"
@@ -35,6 +44,17 @@ class Availability(str, Enum):
 def unique(items: Iterable[str]) -> tuple[str, ...]:
     """Drop repeats but keep first-seen order (citation and reason lists read top-down)."""
     return tuple(dict.fromkeys(items))
+
+
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)
+
+
+def uk_date(day: dt.date) -> str:
+    """Write a date as courts in England and Wales do, `1 June 2024`, whatever the locale."""
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
 @dataclass(frozen=True)
