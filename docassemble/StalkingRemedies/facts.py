@@ -244,12 +244,14 @@ def _relationship(node: Any, path: str, as_of: dt.date) -> Relationship:
             return _enum(data[key], choices, f"{path}.{key}")
         if required:
             allowed = ", ".join(member.value for member in choices)
-            raise FactsError(f"{path}.{key}", f"required when type is {kind.value}; one of {allowed}")
+            message = f"required when type is {kind.value}; one of {allowed}"
+            raise FactsError(f"{path}.{key}", message)
         return None
 
     ended_on = None
     if data.get("ended_on") is not None:
-        ended_on = _not_after(_date(data["ended_on"], f"{path}.ended_on"), as_of, f"{path}.ended_on")
+        where = f"{path}.ended_on"
+        ended_on = _not_after(_date(data["ended_on"], where), as_of, where)
     return Relationship(
         type=kind,
         relation=optional_enum("relation", Relation, kind is RelationshipType.RELATIVE),
@@ -257,7 +259,9 @@ def _relationship(node: Any, path: str, as_of: dt.date) -> Relationship:
         only_as=optional_enum("only_as", OnlyAs),
         ended_on=ended_on,
         significant_duration=optional_enum(
-            "significant_duration", SignificantDuration, kind is RelationshipType.INTIMATE_RELATIONSHIP
+            "significant_duration",
+            SignificantDuration,
+            kind is RelationshipType.INTIMATE_RELATIONSHIP,
         ),
     )
 
@@ -308,9 +312,12 @@ def parse_facts(data: Any, *, today: dt.date | None = None) -> Facts:
         immediate_danger=optional("immediate_danger", _bool, False),
         applicant_age=optional("applicant_age", _age, None),
         relationships=tuple(
-            _relationship(item, f"relationships[{i}]", as_of) for i, item in enumerate(relationships)
+            _relationship(item, f"relationships[{i}]", as_of)
+            for i, item in enumerate(relationships)
         ),
-        incidents=tuple(_incident(item, f"incidents[{i}]", as_of) for i, item in enumerate(incidents)),
+        incidents=tuple(
+            _incident(item, f"incidents[{i}]", as_of) for i, item in enumerate(incidents)
+        ),
         further_conduct_feared=optional("further_conduct_feared", _bool, False),
         without_notice=optional("without_notice", _without_notice, WithoutNoticeFacts()),
     )

@@ -228,7 +228,9 @@ def _extras(facts: Facts, law: LawTable) -> tuple[list[str], list[str]]:
 def assess_non_molestation(facts: Facts, law: LawTable) -> Route:
     """Decide the non-molestation route for someone in England or Wales."""
     # The same connection given twice (two "neighbour" entries, say) is reported once.
-    findings = list(dict.fromkeys(connection_finding(r, facts.as_of, law) for r in facts.relationships))
+    findings = list(
+        dict.fromkeys(connection_finding(r, facts.as_of, law) for r in facts.relationships)
+    )
     best = max((f.outcome for f in findings), key=lambda a: a.rank, default=Availability.NO)
     ordered = sorted(findings, key=lambda f: -f.outcome.rank)
     reasons = [_HEADLINES[best]]

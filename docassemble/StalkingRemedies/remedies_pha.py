@@ -50,7 +50,7 @@ def _decision(facts: Facts, law: LawTable) -> tuple[Availability, list[str], lis
             reasons.append(
                 "Some of your incidents happened on the same day. We count each separate "
                 "incident as its own occasion: courts have treated phone calls made minutes "
-                "apart as separate occasions."
+                f"apart as separate occasions ({rule.same_day_case.citation})."
             )
         reasons.append(
             "The court will still decide whether the incidents are linked, and whether a "
@@ -67,7 +67,8 @@ def _decision(facts: Facts, law: LawTable) -> tuple[Availability, list[str], lis
             "But the court can also step in to stop harassment it thinks is about to happen. "
             "You said you fear it will happen again, so the court will decide whether to act now.",
         ]
-        return Availability.MAYBE, reasons, [rule.apprehended_provision.citation, rule.provision.citation]
+        cites = [rule.apprehended_provision.citation, rule.provision.citation]
+        return Availability.MAYBE, reasons, cites
     reasons = ["You cannot apply for a harassment injunction yet.", f"{told} {needs}"]
     if count == 1:
         reasons.append("You also told us you do not fear it will happen again.")
