@@ -142,6 +142,7 @@ class Service:
     log: Path
     stop_signal: int = signal.SIGTERM
     stop_timeout: float = 20.0
+    tier: int = 1  # 0: data stores, stopped after everything of tier 1
     logfile: IO[bytes] | None = field(default=None, repr=False)
 
 
@@ -184,7 +185,15 @@ class Supervisor:
         return env
 
     def start(
-        self, name: str, argv: list[str], log_name: str, *, user: str | None = None, **kwargs
+        self,
+        name: str,
+        argv: list[str],
+        log_name: str,
+        *,
+        user: str | None = None,
+        cwd: Path | None = None,
+        stop_signal: int = signal.SIGTERM,
+        tier: int = 1,
     ) -> Service:
         log = self.s.log / f"{log_name}.log"
         logfile = open(log, "ab")  # noqa: SIM115 - closed in stop_all
@@ -200,11 +209,11 @@ class Supervisor:
             # stops the services in order (web app and worker before the databases).
             start_new_session=True,
             preexec_fn=_die_with_parent,
-            env=kwargs.pop("env", self.env),
+            env=self.env,
+            cwd=cwd,
             **extra,
-            **kwargs,
         )
-        service = Service(name, proc, log, logfile=logfile, **_stop_options(name))
+        service = Service(name, proc, log, stop_signal=stop_signal, tier=tier, logfile=logfile)
         self.services.append(service)
         return service
 
@@ -230,27 +239,37 @@ class Supervisor:
             time.sleep(0.2)
 
     def stop_all(self) -> None:
-        """Stop every service, newest first; escalate to SIGKILL after its timeout."""
-        for service in reversed(self.services):
-            proc = service.proc
-            if proc.poll() is None:
-                say(f"stopping {service.name}")
+        """Stop the web app and worker together, then Redis and PostgreSQL together.
+
+        Each service gets its stop signal, then SIGKILL (with its whole process group) if it
+        is still running after its timeout.
+        """
+        for tier in sorted({svc.tier for svc in self.services}, reverse=True):
+            group = [svc for svc in self.services if svc.tier == tier]
+            for service in group:
+                if service.proc.poll() is None:
+                    say(f"stopping {service.name}")
+                    try:
+                        os.kill(service.proc.pid, service.stop_signal)
+                    except ProcessLookupError:
+                        pass
+            deadline = time.monotonic() + max(svc.stop_timeout for svc in group)
+            for service in group:
+                proc = service.proc
                 try:
-                    os.kill(proc.pid, service.stop_signal)
-                    proc.wait(timeout=service.stop_timeout)
+                    proc.wait(timeout=max(0.1, deadline - time.monotonic()))
                 except subprocess.TimeoutExpired:
                     say(f"{service.name} did not stop in {service.stop_timeout:.0f} s; killing it")
                     os.killpg(proc.pid, signal.SIGKILL)
                     proc.wait()
-                except ProcessLookupError:
+                # Leftovers in its process group (LibreOffice started by the web app, the
+                # Celery pool).
+                try:
+                    os.killpg(proc.pid, signal.SIGKILL)
+                except (ProcessLookupError, PermissionError):
                     pass
-            # Leftovers in its process group (gunicorn threads' soffice, Celery pool).
-            try:
-                os.killpg(proc.pid, signal.SIGKILL)
-            except (ProcessLookupError, PermissionError):
-                pass
-            if service.logfile:
-                service.logfile.close()
+                if service.logfile:
+                    service.logfile.close()
         self.services.clear()
 
     # -- steps -----------------------------------------------------------------------------
@@ -259,11 +278,6 @@ class Supervisor:
             folder.mkdir(parents=True, exist_ok=True)
         for sub in ("files", "cache", "certs"):
             (self.s.state / sub).mkdir(exist_ok=True)
-        # docassemble's "packages" prefix (in Docker, its own venv); it lists site-packages.
-        py = f"python{sys.version_info.major}.{sys.version_info.minor}"
-        (self.s.state / "local" / "lib" / py / "site-packages" / "docassemble").mkdir(
-            parents=True, exist_ok=True
-        )
         os.chmod(self.s.state, 0o700 if not self.as_root else 0o711)
         # One server per state folder: the lock lives as long as this process.
         self._lock = open(self.s.state / "serve.lock", "w")  # noqa: SIM115
@@ -276,12 +290,17 @@ class Supervisor:
             ) from None
 
     def check_ports(self) -> None:
+        ports = {self.s.web_port, self.s.pg_port, self.s.redis_port}
+        if len(ports) != 3:
+            raise Failure("STALKING_WEB_PORT, STALKING_PG_PORT and STALKING_REDIS_PORT must differ")
         for var, port, what in (
             ("STALKING_WEB_PORT", self.s.web_port, "the web app"),
             ("STALKING_PG_PORT", self.s.pg_port, "PostgreSQL"),
             ("STALKING_REDIS_PORT", self.s.redis_port, "Redis"),
         ):
             with socket.socket() as sock:
+                # As the servers do; otherwise a recent connection in TIME_WAIT looks like a user.
+                sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
                 try:
                     sock.bind(("127.0.0.1", port))
                 except OSError:
@@ -289,9 +308,6 @@ class Supervisor:
                         f"port {port} on 127.0.0.1 (for {what}) is taken by another program. "
                         f"Stop that program, or choose another port: {var}=<port> make serve"
                     ) from None
-        ports = {self.s.web_port, self.s.pg_port, self.s.redis_port}
-        if len(ports) != 3:
-            raise Failure("STALKING_WEB_PORT, STALKING_PG_PORT and STALKING_REDIS_PORT must differ")
 
     def load_secrets(self) -> dict[str, str]:
         path = self.s.state / "secrets.json"
@@ -365,6 +381,8 @@ class Supervisor:
              "-c", "listen_addresses=127.0.0.1", "-c", f"unix_socket_directories={sockets}"],
             "postgres",
             user=user,
+            stop_signal=signal.SIGINT,  # its "fast" shutdown; SIGTERM would wait for clients
+            tier=0,
         )
 
         # Local-socket connections are trusted; the socket folder is private (0700).
@@ -407,7 +425,7 @@ class Supervisor:
         redis_server = shutil.which("redis-server")
         if not redis_server:
             raise Failure("redis-server not found; run scripts/setup.sh")
-        self.start("Redis", [redis_server, str(conf)], "redis")
+        self.start("Redis", [redis_server, str(conf)], "redis", tier=0)
 
         def ping() -> bool:
             try:
@@ -460,8 +478,12 @@ class Supervisor:
             "rabbitmq": f"{redis}/1",
             "celery processes": 1,
             "uploads": str(s.state / "files"),
-            "packages": str(s.state / "local"),
-            "modules": str(s.state / "local"),
+            # The Python prefix docassemble runs in, as in its Docker image: at start-up the
+            # server pre-loads this package's modules from its site-packages (a module whose
+            # first line is "# do not pre-load" is skipped). Nothing installs into it, since
+            # "allow updates" and the Playground are off.
+            "packages": str(VENV_BIN.parent),
+            "modules": str(VENV_BIN.parent),
             "packagecache": str(s.state / "cache"),
             "cert install directory": str(s.state / "certs"),
             "log": str(s.log),
@@ -571,13 +593,6 @@ class Supervisor:
             time.sleep(0.5)
 
 
-def _stop_options(name: str) -> dict:
-    # PostgreSQL: SIGINT is its "fast" shutdown (SIGTERM would wait for clients).
-    if name == "PostgreSQL":
-        return {"stop_signal": signal.SIGINT, "stop_timeout": 30.0}
-    return {}
-
-
 def _on_signal(signum: int, _frame) -> NoReturn:
     raise Stop(signal.Signals(signum).name)
 
@@ -624,8 +639,9 @@ def main() -> int:
         # No second interruption while stopping: that could leave PostgreSQL running.
         for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
             signal.signal(signum, signal.SIG_IGN)
-        sup.stop_all()
-        say("everything stopped")
+        if sup.services:
+            sup.stop_all()
+            say("everything stopped")
     return code
 
 

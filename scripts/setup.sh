@@ -11,7 +11,7 @@
 #   venv     .venv with the pinned requirements/server.txt and requirements/test.txt
 #   nltk     .venv/nltk_data built from Debian's WordNet, so nothing is downloaded at import
 #   office   the LibreOffice user profile holding docassemble's DOCX->PDF macro
-#   package  this package, reinstalled (not editable) on every run so changes show up
+#   package  this package, reinstalled (not editable) whenever its source changed
 #   engine   `import docassemble.base.util` works and asks NLTK for no download
 #
 # Environment: STALKING_PYTHON=/path/to/python3.12 to choose the interpreter.
@@ -144,16 +144,22 @@ if [[ -n $BASE_PY ]]; then
 fi
 # A copy of the source to build from: setuptools' build/ folder keeps files deleted from
 # the tree, so building in place could install an interview file that no longer exists.
-SRC_COPY=$(mktemp -d "${TMPDIR:-/tmp}/stalking-src.XXXXXX")
-trap 'rm -rf "$SRC_COPY"' EXIT
-tar -C "$REPO" --exclude=./.venv --exclude=./.state --exclude=./.git --exclude=./build \
-  --exclude=./dist --exclude='*.egg-info' --exclude=__pycache__ -cf - . | tar -C "$SRC_COPY" -xf -
+# Tests, docs and local state are left out: they are not part of the package.
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/stalking-setup.XXXXXX")
+trap 'rm -rf "$WORK"' EXIT
+SRC_COPY=$WORK/src
+mkdir "$SRC_COPY"
+tar -C "$REPO" --sort=name --exclude=./.venv --exclude=./.state --exclude=./.git \
+  --exclude=./build --exclude=./dist --exclude=./tests --exclude=./bench --exclude=./docs \
+  --exclude=./.ci --exclude=./.github --exclude='*.egg-info' --exclude=__pycache__ \
+  --exclude=.pytest_cache --exclude=.hypothesis -cf "$WORK/src.tar" .
+tar -C "$SRC_COPY" -xf "$WORK/src.tar"
 # Reinstall the pins only when they (or setup.py's dependencies) change.
 REQ_STAMP=$VENV/.stalking-requirements
 want=$(cat "$REPO"/requirements/server.txt "$REPO"/requirements/test.txt "$REPO"/setup.py | sha256sum)
 if [[ $(cat "$REQ_STAMP" 2>/dev/null) != "$want" ]]; then
   say "installing requirements/server.txt and test.txt (about a minute; log: .state/setup/pip.log)"
-  rm -f "$REQ_STAMP" "$VENV/.stalking-engine-ok"
+  rm -f "$REQ_STAMP" "$VENV/.stalking-engine-ok" "$VENV/.stalking-package"
   logged pip "$PY" -m pip install --disable-pip-version-check \
     -r "$REPO/requirements/server.txt" -r "$REPO/requirements/test.txt" "$SRC_COPY"
   echo "$want" >"$REQ_STAMP"
@@ -226,10 +232,20 @@ else
 fi
 
 # --- package ---------------------------------------------------------------------------
+# Reinstalled whenever its source changed (a file's content, name or time), so a server
+# started afterwards runs the current interviews, templates and modules.
 STEP=package
-logged package "$PY" -m pip install --disable-pip-version-check --quiet --no-deps \
-  --force-reinstall --no-build-isolation "$SRC_COPY"
-say "docassemble.StalkingRemedies $("$PY" -c 'import importlib.metadata as m; print(m.version("docassemble.StalkingRemedies"))') reinstalled"
+PKG_STAMP=$VENV/.stalking-package
+src_hash=$(sha256sum <"$WORK/src.tar")
+if [[ $(cat "$PKG_STAMP" 2>/dev/null) != "$src_hash" ]]; then
+  rm -f "$PKG_STAMP"
+  logged package "$PY" -m pip install --disable-pip-version-check --quiet --no-deps \
+    --force-reinstall --no-build-isolation "$SRC_COPY"
+  echo "$src_hash" >"$PKG_STAMP"
+  say "docassemble.StalkingRemedies $("$PY" -c 'import importlib.metadata as m; print(m.version("docassemble.StalkingRemedies"))') reinstalled"
+else
+  say "source unchanged since the last install"
+fi
 
 # --- engine ----------------------------------------------------------------------------
 STEP=engine

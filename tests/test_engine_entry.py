@@ -58,7 +58,18 @@ def test_outside_england_and_wales_gets_signposts_not_an_error(new_session, live
 def test_summary_document_is_assembled_as_docx_and_pdf(new_session):
     session = new_session()
     screen = session.walk(
-        {"in_danger_now": True, "danger_advice_seen": True, "lives_in": "wales"},
+        {
+            "in_danger_now": True,
+            "danger_advice_seen": True,
+            "lives_in": "wales",
+            # The eligibility questions (tests/test_engine_eligibility.py walks them in depth).
+            "eligibility_intro_seen": True,
+            "applicant_age": 30,
+            "how_known": {"stranger": True},
+            "incident_count_answer": "none",
+            "further_conduct_feared": False,
+            "nothing_open_seen": True,
+        },
         stop_at="your situation so far",
     )
     assert screen.id == "your situation so far"

@@ -18,6 +18,7 @@ import signal
 import socket
 import subprocess
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -82,6 +83,24 @@ def wait_for_url(server: subprocess.Popen[bytes], output: Path) -> str:
     )
 
 
+def fetch(url: str) -> tuple[int, str]:
+    """GET with cookies, as a browser would: (HTTP status, page)."""
+    opener = urllib.request.build_opener(
+        urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
+    )
+    try:
+        with opener.open(url, timeout=60) as response:
+            return response.status, response.read().decode("utf-8", errors="replace")
+    except urllib.error.HTTPError as err:
+        return err.code, err.read().decode("utf-8", errors="replace")
+
+
+def error_text(page: str) -> str:
+    """The message of a docassemble error page (it sits in the first <pre>)."""
+    found = re.search(r"<pre[^>]*>(.*?)</pre>", page, re.S)
+    return html.unescape(found.group(1)).strip() if found else page[:500]
+
+
 def stop(server: subprocess.Popen[bytes]) -> None:
     if server.poll() is None:
         server.send_signal(signal.SIGTERM)
@@ -115,12 +134,7 @@ def test_serve_shows_first_question_and_stops_cleanly(tmp_path: Path) -> None:
     try:
         url = wait_for_url(server, output)
         assert url.startswith(f"http://127.0.0.1:{web_port}/interview?i=docassemble.StalkingRemedies:")
-        opener = urllib.request.build_opener(
-            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
-        )
-        with opener.open(url, timeout=60) as response:
-            assert response.status == 200
-            page = response.read().decode("utf-8")
+        status, page = fetch(url)
     finally:
         stop(server)
         leftovers = processes_of(STATE)
@@ -130,6 +144,10 @@ def test_serve_shows_first_question_and_stops_cleanly(tmp_path: Path) -> None:
             except ProcessLookupError:
                 pass
 
+    assert status == 200, (
+        f"the interview page answered HTTP {status}: {error_text(page)}\n"
+        f"docassemble.log:\n{tail(STATE / 'log' / 'docassemble.log', 5)}"
+    )
     title = re.search(r"<title>(.*?)</title>", page, re.S)
     assert title and title.group(1).strip(), "the page has no title"
     question = re.search(r'<h1[^>]*id="daMainQuestion"[^>]*>(.*?)</h1>', page, re.S)

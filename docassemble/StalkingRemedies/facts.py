@@ -19,6 +19,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
+from types import MappingProxyType
 from typing import Any, Callable, TypeVar
 
 __all__ = [
@@ -271,7 +272,7 @@ def _incident(node: Any, path: str, as_of: dt.date) -> Incident:
     if data.get("date") is None:
         raise FactsError(f"{path}.date", "required, as YYYY-MM-DD")
     day = _not_after(_date(data["date"], f"{path}.date"), as_of, f"{path}.date")
-    return Incident(date=day, extra={k: v for k, v in data.items() if k != "date"})
+    return Incident(date=day, extra=MappingProxyType({k: v for k, v in data.items() if k != "date"}))
 
 
 def _without_notice(node: Any, path: str) -> WithoutNoticeFacts:

@@ -40,7 +40,6 @@ from typing import Any
 
 from docassemble.StalkingRemedies.incident_dates import (
     EXCEL_EPOCH_1900,
-    DatePrecision,
     format_date_for_court,
     read_date_value,
     read_time_value,
@@ -419,11 +418,20 @@ def _read_csv(data: bytes, limits: ImportLimits) -> _Table:
 # ---------------------------------------------------------------- reading XLSX files
 
 
+def _has_formula(sheet_xml: bytes) -> bool:
+    return b"<f>" in sheet_xml or b"<f " in sheet_xml
+
+
 def _read_xlsx(data: bytes, limits: ImportLimits) -> _Table:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
             expanded = sum(info.file_size for info in archive.infolist())
+            has_formulas = expanded <= limits.max_unzipped_bytes and any(
+                _has_formula(archive.read(name))
+                for name in names
+                if name.startswith("xl/worksheets/") and name.endswith(".xml")
+            )
     except (zipfile.BadZipFile, OSError, ValueError):
         raise LogImportError("The file is not a readable XLSX workbook; it may be damaged.") from None
     if "xl/workbook.xml" not in names:
@@ -441,17 +449,24 @@ def _read_xlsx(data: bytes, limits: ImportLimits) -> _Table:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception:  # openpyxl raises many types for damaged files; all mean the same here
         raise LogImportError("The XLSX workbook could not be opened; it may be damaged.") from None
+    formulas = None
     try:
-        return _read_best_sheet(book, limits)
+        if has_formulas:
+            # A formula cell saved without its result (by a program other than Excel)
+            # reads as empty; the formula text is read as well so it is not lost.
+            formulas = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+        return _read_best_sheet(book, limits, formulas)
     except LogImportError:
         raise
     except Exception:  # a damaged sheet part surfaces only while rows are read
         raise LogImportError("The XLSX workbook could not be read; it may be damaged.") from None
     finally:
         book.close()
+        if formulas is not None:
+            formulas.close()
 
 
-def _read_best_sheet(book: Any, limits: ImportLimits) -> _Table:
+def _read_best_sheet(book: Any, limits: ImportLimits, formulas: Any = None) -> _Table:
     sheets = list(book.worksheets)
     if not sheets:
         raise LogImportError("The workbook has no sheets to read.")
@@ -473,9 +488,18 @@ def _read_best_sheet(book: Any, limits: ImportLimits) -> _Table:
     rows: list[tuple[int, list[Any]]] = []
     non_blank = 0
     ceiling = limits.max_rows + limits.header_search_rows + 1
+    formula_rows = iter(())
+    if formulas is not None:
+        formula_sheet = formulas[best_sheet.title]
+        formula_sheet.reset_dimensions()
+        formula_rows = formula_sheet.iter_rows(values_only=True)
     for number, values in enumerate(best_sheet.iter_rows(values_only=True), start=1):
         _check_width(number, values, limits)
         cells = list(values[: limits.max_columns])
+        written = next(formula_rows, ())
+        for index, value in enumerate(written[: len(cells)]):
+            if cells[index] is None and isinstance(value, str) and value.startswith("="):
+                cells[index] = value
         rows.append((number, cells))
         if not _row_is_blank(cells):
             non_blank += 1
@@ -584,6 +608,10 @@ class _RowReader:
         return _cell_text(self.cell(cells, name))
 
     def is_repeated_header(self, cells: Sequence[Any]) -> bool:
+        first = self.columns[min(self.by_field.values())]
+        value = cells[first.index] if first.index < len(cells) else None
+        if not isinstance(value, str) or len(value) > 80 or _header_key(value) != self.header_keys[first.index]:
+            return False  # fast path: a repeated header repeats its first recognised heading
         matches = sum(
             1
             for column in self.columns

@@ -51,8 +51,15 @@ __all__ = [
     "SCREEN_FLAGS",
     "YES_NO_UNSURE",
     "complete_all",
+    "add_entry",
+    "deleted_notice",
     "delete_entry",
+    "has_most_recent_entry",
+    "latest_entry_label",
+    "prepare_download",
+    "upload_name",
     "entry_choices",
+    "entry_label",
     "facts_incidents",
     "log_incidents",
     "merge_import",
@@ -183,6 +190,16 @@ class IncidentEntry(DAObject):
             setattr(self, flag, True)
         self.complete = True
 
+    def is_most_recent_prompt(self) -> bool:
+        """True for the entry asked as "Tell us about the most recent time"."""
+        return bool(self._get("asked_as_most_recent", False))
+
+    def date_to_check(self) -> str:
+        """An imported date we could not read, while the person has not replaced it."""
+        if self._get("date_precision", "unknown") == DatePrecision.UNKNOWN.value:
+            return str(self._get("unparsed_date") or "")
+        return ""
+
     # -- what the review table shows -----------------------------------------------------
     def when_text(self) -> str:
         """"3 February 2026, 21:15", "February 2026", or "Date to check (you wrote: …)"."""
@@ -227,7 +244,7 @@ def log_incidents(entries: Any) -> list[Incident]:
     return [entry.to_incident() for entry in entries.elements if entry.__dict__.get("complete")]
 
 
-def facts_incidents(entries: Any) -> list[dict[str, str]]:
+def facts_incidents(entries: Any, as_of: Any = None) -> list[dict[str, str]]:
     """The log in the decision contract's shape: `{"date": "YYYY-MM-DD"}` for each incident.
 
     An incident without a date still happened, so it still counts as an occasion: it is
@@ -236,11 +253,20 @@ def facts_incidents(entries: Any) -> list[dict[str, str]]:
     dates only to count occasions and to check the six-year limit, for which "today" is
     the cautious answer.
     """
-    today = _dt.date.today()
+    today = _as_date(as_of) if as_of is not None else _dt.date.today()
     return [
         {"date": min(incident.date or today, today).isoformat()}
         for incident in log_incidents(entries)
     ]
+
+
+def _as_date(value: Any) -> _dt.date:
+    """A date from a date, a datetime or an ISO string (docassemble dates are datetimes)."""
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    return _dt.date.fromisoformat(str(value)[:10])
 
 
 def entry_choices(entries: Any) -> list[dict[int, str]]:
@@ -249,6 +275,28 @@ def entry_choices(entries: Any) -> list[dict[int, str]]:
         {index: incident_choice_label(index + 1, entry.to_incident())}
         for index, entry in enumerate(entries.elements)
     ]
+
+
+def has_most_recent_entry(entries: Any) -> bool:
+    """True when the log already has the entry asked as "the most recent time"."""
+    return any(entry.__dict__.get("asked_as_most_recent") for entry in entries.elements)
+
+
+def latest_entry_label(entries: Any) -> str:
+    """The latest dated incident in the log, named as in a list of choices."""
+    ordered = sorted(
+        ((sort_key(entry.to_incident()), index) for index, entry in enumerate(entries.elements)),
+    )
+    dated = [index for key, index in ordered if key[0] == 0]
+    if not dated:
+        return ""
+    index = dated[-1]
+    return incident_choice_label(index + 1, entries.elements[index].to_incident(), length=200)
+
+
+def entry_label(entries: Any, index: int) -> str:
+    """One incident named as in a list of choices ("2. 3 February 2026: He waited…")."""
+    return incident_choice_label(int(index) + 1, entries.elements[int(index)].to_incident())
 
 
 def start_most_recent_entry(entries: Any) -> Any:
@@ -276,6 +324,11 @@ def reopen_entry(entries: Any, index: int, part: str) -> None:
     entry.delattr(*flags, "complete")
 
 
+def deleted_notice(number: int, removed: Incident) -> str:
+    """The sentence shown after a deletion."""
+    return f"Incident {number} ({removed.date_for_court}) was deleted from your log."
+
+
 def delete_entry(entries: Any, index: int) -> Incident:
     """Remove one incident from the log; returns what was removed (for the message)."""
     entry = entries.elements[int(index)]
@@ -286,6 +339,12 @@ def delete_entry(entries: Any, index: int) -> Incident:
 
 
 # -- importing ------------------------------------------------------------------------------
+
+
+def upload_name(upload: Any) -> str:
+    """The name of an uploaded file, as the person's device called it."""
+    the_file = upload.elements[0] if hasattr(upload, "elements") else upload
+    return str(getattr(the_file, "filename", "") or "your file")
 
 
 def read_upload(upload: Any) -> ImportResult | str:
@@ -344,6 +403,18 @@ def merge_import(entries: Any, result: ImportResult, filename: str = "") -> Merg
         entry = entries.appendObject()
         entry.fill_from(added_incident, source_note=note)
     return merged
+
+
+def prepare_download(target: Any, template_name: str, download_name: str) -> bool:
+    """Copy one of the package's spreadsheet templates into a DAFile the person can
+    download; False (and no link shown) if the template is missing."""
+    source = template_path(template_name)
+    if source is None:
+        return False
+    target.initialize(filename=download_name)
+    target.copy_into(source)
+    target.commit()
+    return True
 
 
 def template_path(filename: str) -> str | None:

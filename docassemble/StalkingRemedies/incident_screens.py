@@ -19,18 +19,32 @@ import html
 import re
 from collections.abc import Sequence
 
+import datetime as _dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from docassemble.StalkingRemedies.incident_export import schedule_rows
 from docassemble.StalkingRemedies.incident_import import FIELD_LABELS, ImportResult
-from docassemble.StalkingRemedies.incident_patterns import PatternSummary
+from docassemble.StalkingRemedies.incident_patterns import PatternSummary, summarise_patterns
 from docassemble.StalkingRemedies.incidents import Incident, MergeResult
 
 __all__ = [
     "EDIT_PARTS",
     "REVIEW_CHOICES",
     "IMPORT_DECISIONS",
+    "edit_part_choices",
+    "import_decision_choices",
+    "import_limits_text",
     "import_preview_markdown",
+    "review_choice_list",
     "incident_choice_label",
+    "md_cell",
     "md_escape",
+    "md_table",
     "pattern_markdown",
+    "ScheduleDocument",
+    "ScheduleLine",
+    "schedule_document",
     "review_intro_markdown",
     "shorten",
     "when_text",
@@ -66,21 +80,67 @@ IMPORT_DECISIONS: dict[str, str] = {
     "cancel": "Cancel: do not import anything",
 }
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~])")
+def review_choice_list(count: int) -> list[dict[str, str]]:
+    """The review screen's choices; change and delete only when there is something."""
+    keys = ["add", "edit", "delete", "import", "done"] if count else ["add", "import", "done"]
+    return [{key: REVIEW_CHOICES[key]} for key in keys]
+
+
+def edit_part_choices() -> list[dict[str, str]]:
+    """The choices for "What do you want to change?"."""
+    return [{key: label} for key, (label, _flags) in EDIT_PARTS.items()]
+
+
+def import_decision_choices(result: ImportResult, merge_preview: MergeResult) -> list[dict[str, str]]:
+    """The preview's choices: "Add these" only when there is something to add."""
+    keys = ["accept", "another", "cancel"] if merge_preview.added_ids else ["another", "cancel"]
+    return [{key: IMPORT_DECISIONS[key]} for key in keys]
+
+
+def import_limits_text() -> str:
+    """The importer's limits in words, e.g. "a file of 5 MB, with up to 10,000 rows"."""
+    from docassemble.StalkingRemedies.incident_import import LIMITS
+
+    size = LIMITS.max_file_bytes / (1024 * 1024)
+    shown = f"{size:.0f}" if size.is_integer() else f"{size:.1f}"
+    return f"a file of {shown} MB, with up to {LIMITS.max_rows:,} rows"
+
+
+_INLINE_SPECIAL = re.compile(r"([\\`*_|~#])")
+_LINE_START = re.compile(r"^(\d+)([.)])|^([-+=])")
 
 
 def md_escape(text: object) -> str:
     """Show a person's text on a Markdown screen exactly as typed.
 
-    HTML is escaped (so `<b>` is shown, not obeyed), Markdown punctuation is backslashed,
-    and new lines become Markdown line breaks so a narrative keeps its shape.
+    HTML is escaped (so `<b>` is shown, not obeyed); square brackets become HTML entities,
+    so neither a Markdown link nor one of docassemble's own `[FILE ...]` tags can form;
+    other Markdown punctuation is backslashed, including a list marker at the start of a
+    line; new lines become Markdown line breaks, so a narrative keeps its shape.
     """
     if text is None:
         return ""
-    value = html.escape(str(text), quote=False)
-    value = _MARKDOWN_SPECIAL.sub(r"\\\1", value)
-    lines = [line.strip() for line in value.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    return "  \n".join(line for line in lines)
+    value = _INLINE_SPECIAL.sub(r"\\\1", html.escape(str(text), quote=False))
+    value = value.replace("[", "&#91;").replace("]", "&#93;")
+    lines = []
+    for line in value.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = line.strip()
+        line = _LINE_START.sub(lambda found: (found.group(1) + "\\" + found.group(2)) if found.group(1) else "\\" + found.group(3), line)
+        lines.append(line)
+    return "  \n".join(lines)
+
+
+def md_cell(text: object) -> str:
+    """A person's text as one Markdown table cell: one line, no column breaks, escaped."""
+    flat = " ".join(str(text if text is not None else "").split()).replace("|", "/")
+    return md_escape(flat)
+
+
+def md_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """A Markdown table from cells already made safe with `md_cell`."""
+    lines = ["| " + " | ".join(headers) + " |", "|" + " --- |" * len(headers)]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines)
 
 
 def shorten(text: str, length: int = 120) -> str:
@@ -211,3 +271,73 @@ def pattern_markdown(summary: PatternSummary) -> str:
     parts.append(md_escape(summary.course_of_conduct_sentence))
     parts.append(f"*{md_escape(summary.caveat)}*")
     return "\n\n".join(parts)
+
+
+# ---- The schedule of incidents (templates/incident_schedule.docx) -------------------------------
+
+
+@dataclass(frozen=True)
+class ScheduleLine:
+    """One row of the schedule document. An object, not a dict: docassemble's Jinja reads
+    attributes. Every text here is the person's own (the template escapes it)."""
+
+    number: int
+    date: str
+    time: str
+    place: str
+    how: str
+    what_happened: str
+    words_said: str
+    evidence_marks: str
+
+
+@dataclass(frozen=True)
+class ScheduleDocument:
+    """Everything the schedule template prints: who prepared it, when, and the lines."""
+
+    prepared_by: str
+    made_on: str
+    period_sentence: str
+    count_sentence: str
+    lines: list[ScheduleLine]
+
+
+def schedule_document(
+    incidents: Sequence[Incident],
+    marks_by_incident: Mapping[str, Sequence[str]] | None = None,
+    prepared_by: str = "",
+    made_on: _dt.date | None = None,
+) -> ScheduleDocument:
+    """The schedule's data: the log in date order (see `incident_export.schedule_rows`)
+    with the exact words said and the exhibit marks of each incident.
+
+    Args:
+        incidents: the log, in any order.
+        marks_by_incident: incident id -> exhibit marks (`evidence.marks_by_incident`).
+        prepared_by: the applicant's name. Never an address.
+        made_on: the date printed; today when not given.
+    """
+    words = {incident.id: incident.words_said for incident in incidents}
+    rows = schedule_rows(incidents, marks_by_incident or {})
+    lines = [
+        ScheduleLine(
+            number=row.number,
+            date=row.date,
+            time=row.time,
+            place=row.place,
+            how=row.how,
+            what_happened=row.what_happened,
+            words_said=words.get(row.incident_id, ""),
+            evidence_marks=row.evidence_marks,
+        )
+        for row in rows
+    ]
+    day = made_on or _dt.date.today()
+    count = len(lines)
+    return ScheduleDocument(
+        prepared_by=prepared_by.strip() or "the applicant",
+        made_on=f"{day.day} {day:%B %Y}",
+        period_sentence=summarise_patterns(incidents).period_sentence,
+        count_sentence=f"End of schedule: {count} incident{'s' if count != 1 else ''}.",
+        lines=lines,
+    )

@@ -203,14 +203,20 @@ def _iso(day: Any) -> str:
 def incidents_from_count(count: str, as_of: Any) -> list[dict[str, str]]:
     """Stand-in incidents for the simple "how many times?" answer.
 
-    Until the incident log exists, each incident is dated `as_of` (the decision counts
-    occasions; it does not read these dates for anything else that could mislead). The
+    Until the incident log exists, the decision only needs how many there were. The dates
+    are placeholders: the most recent is `as_of` and each earlier one a day before, so no
+    remark that depends on dates (two on the same day, all older than six years) is made on
+    dates the person never gave. Each carries `"date_known": False` to say so. The
     interview's `eligibility_incidents` block calls this; the incident log replaces that block.
     """
     if count not in INCIDENT_COUNTS:
         raise ValueError(f"incident count: expected one of {', '.join(INCIDENT_COUNTS)} (got {count!r})")
     number = {"none": 0, "once": 1, "two_or_more": 2}[count]
-    return [{"date": _iso(as_of)} for _ in range(number)]
+    last = _dt.date.fromisoformat(_iso(as_of))
+    return [
+        {"date": (last - _dt.timedelta(days=back)).isoformat(), "date_known": False}
+        for back in reversed(range(number))
+    ]
 
 
 def without_notice_answers(

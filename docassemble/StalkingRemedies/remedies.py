@@ -109,9 +109,11 @@ def _recommend(nmo: Route, pha: Route, law: LawTable) -> tuple[str | None, tuple
             else f"A {titles[other]} may also be possible, but that is less certain."
         )
     if choice == HARASSMENT_INJUNCTION and nmo.available is Availability.MAYBE:
+        free = law.fees["fl401"].amount_gbp == 0
         reasons.append(
-            f"A {titles[NON_MOLESTATION_ORDER]} has no court fee, so ask an adviser whether to "
-            "try it first."
+            f"A {titles[NON_MOLESTATION_ORDER]} "
+            + ("has no court fee, so ask" if free else "may still suit you better, so ask")
+            + " an adviser whether to try it first."
         )
     return choice, tuple(reasons)
 
@@ -178,7 +180,7 @@ def assess(facts: Facts, law: LawTable | None = None) -> Assessment:
     Returns:
         The assessment. `Assessment.to_dict()` gives the JSON of docs/assess-contract.md.
     """
-    law = law or load_law()
+    law = load_law() if law is None else law
     in_scope = facts.lives_in in _IN_SCOPE
     if in_scope:
         nmo = assess_non_molestation(facts, law)

@@ -23,6 +23,7 @@ __all__ = [
     "asks_without_notice",
     "result_view",
     "route_markdown",
+    "recommendation_markdown",
     "result_signposts_markdown",
 ]
 
@@ -152,7 +153,7 @@ def _next_steps(route_id: str) -> tuple[str, ...]:
         fl401 = forms["FL401"]
         edition = f", edition {fl401.edition}" if fl401.edition else ""
         return (
-            f"Fill in form FL401 ({fl401.title}{edition}).",
+            f"Fill in form FL401: {fl401.title}{edition}.",
             statement,
             f"If you do not want them to know where you live or how to contact you, also fill "
             f"in form C8 ({forms['C8'].title}). Never put a secret address on the other forms.",
@@ -166,14 +167,14 @@ def _next_steps(route_id: str) -> tuple[str, ...]:
     on_notice = fees["general_application_on_notice"]
     without = fees["general_application_without_notice"]
     return (
-        f"Start a claim in the County Court with form N208 ({forms['N208'].title}). "
+        f"Start a claim in the County Court. The form is N208: {forms['N208'].title}. "
         f"The fee is {about}{_pounds(claim.amount_gbp)}.",
-        f"Ask for the injunction with form N16A ({forms['N16A'].title.lower()}). The fee is "
+        f"Ask for the injunction itself. The form is N16A: {forms['N16A'].title}. The fee is "
         f"{_pounds(on_notice.amount_gbp)}, or {_pounds(without.amount_gbp)} if you apply "
         "without telling them first.",
         statement,
-        f"If your income is low, ask for Help with Fees with form EX160 "
-        f"({forms['EX160'].title.lower()}).",
+        "If your income is low, ask the court to reduce or waive its fees: this is called "
+        f"Help with Fees, and the form is EX160 ({forms['EX160'].title.lower()}).",
         "The court will usually ask you to promise to pay for any loss the injunction causes "
         "them if it later turns out it should not have been made. This is called a "
         f"cross-undertaking in damages ({law.cite('cpr_25_9_3')}).",
@@ -230,6 +231,15 @@ def result_view(assessment: Mapping[str, Any]) -> ResultView:
 
 def _bullets(lines: tuple[str, ...] | list[str]) -> str:
     return "\n".join(f"* {line}" for line in lines)
+
+
+def recommendation_markdown(view: ResultView) -> str:
+    """Markdown of what we suggest: the engine's first sentence, then the rest as a list."""
+    reasons = list(view.recommendation_reasons)
+    if not reasons:
+        return ""
+    rest = _bullets(reasons[1:])
+    return reasons[0] + ("\n\n" + rest if rest else "")
 
 
 def route_markdown(route: RouteView) -> str:

@@ -268,13 +268,49 @@ class _RunnerHooks:
         }
 
     def file_number_finder(self, file_number: Any, filename: Any, uids: Any, privileged: Any) -> dict:
-        info = self._file_info.get(int(file_number))
+        number = int(file_number)
+        info = self._file_info.get(number)
         if info is None or "fullpath" not in info:
-            # The engine asks for a number before it writes the file (SavedFile); give it
-            # a place in our folder, so its own writes land where we look.
-            base = self._files / str(int(file_number))
-            info = {"path": str(base), "fullpath": None, "filename": filename}
+            # A number the engine asked for before writing the file (DAFile.initialize, as
+            # interview code does to offer a file for download): give it a place in our
+            # folder and describe it fully, as the server does (DAFile.retrieve needs
+            # `persistent` and `private`). `path` and `fullpath` are the same file here, so
+            # DAFile.write/copy_into (which write to `path`) and DAFile.path() (which reads
+            # `fullpath`) agree.
+            name = str(filename or (info or {}).get("filename") or "file.txt")
+            extension, _mimetype = self.get_ext_and_mimetype(name)
+            target = self._files / f"{number}.{extension}"
+            info = self._describe(number, name, target)
+            info["path"] = str(target)
+            self._file_info[number] = info
         return dict(info)
+
+    def get_saved_file_class(self) -> type:
+        """The engine's handle on a stored file (DAFile.initialize/commit use it)."""
+        hooks = self
+
+        class _RunnerSavedFile:
+            """The few SavedFile methods the engine calls, on the runner's folder."""
+
+            def __init__(self, file_number: Any, extension: Any = None, fix: Any = False,
+                         should_not_exist: Any = False, filename: Any = None, **_kwargs: Any) -> None:
+                self.file_number = int(file_number)
+                self.path = hooks.file_number_finder(self.file_number, filename, None, True)["fullpath"]
+
+            def save(self, finalize: Any = False) -> None:
+                Path(self.path).touch(exist_ok=True)
+
+            def finalize(self) -> None:
+                return None
+
+            def delete(self) -> None:
+                Path(self.path).unlink(missing_ok=True)
+                hooks._file_info.pop(self.file_number, None)
+
+            def cloud_path(self, filename: Any = None) -> None:
+                return None
+
+        return _RunnerSavedFile
 
     def file_finder(self, file_reference: Any, question: Any, folder: Any, package: Any,
                     filename: Any, return_nonexistent: Any, uids: Any) -> dict:
@@ -477,6 +513,33 @@ class InterviewSession:
             exec(f"{name} = __runner_value", self.user_dict)  # noqa: S102 (names are ours)
             del self.user_dict["__runner_value"]
 
+    def upload(self, variable: str, *paths: str | os.PathLike) -> "InterviewSession":
+        """Answer a `datatype: file` or `files` field with files from disk.
+
+        Each file is stored through the runner's file hooks (as the server stores an
+        upload), and `variable` is set to a `DAFileList` of `DAFile`s built the way the
+        server builds it (docassemble.webapp.interview.views): file name made safe, a file
+        number, the extension and the MIME type. Unlike the server, no page images are
+        made from PDFs (`make_pngs`): nothing here displays them.
+        """
+        from docassemble.base.thread_context import global_context, user_dict_context
+        from docassemble.base.util import DAFile, DAFileList
+
+        hooks: _RunnerHooks = _STARTED["plugin"]
+        with global_context(self._globals), user_dict_context(self.user_dict):
+            elements = []
+            for index, path in enumerate(paths):
+                source = Path(path)
+                filename = hooks.secure_filename_unicode_ok(source.name)
+                number, extension, mimetype = hooks.save_numbered_file(
+                    filename, str(source), self.interview_name, None
+                )
+                elements.append(DAFile(f"{variable}[{index}]", filename=filename, number=number,
+                                       mimetype=mimetype, extension=extension))
+            file_list = DAFileList(variable, elements=elements)
+        self.set_variable(variable, file_list)
+        return self
+
     def press(self, variable: str) -> "InterviewSession":
         """Press a continue button whose `continue button field` is `variable`."""
         self.set_variable(variable, True)
@@ -533,7 +596,9 @@ def _describe_screen(status: Any) -> Screen:
     continue_field = None
     if getattr(question, "question_type", None) in ("yesno", "noyes", "continue", "settrue") or getattr(question, "fields_saveas", None):
         saveas = getattr(question, "fields_saveas", None)
-        if saveas and not fields:
+        # A `continue button field` may sit beside `fields:`; the screen is answered only
+        # when it is pressed too, so report it (walk() presses it when given True).
+        if saveas:
             continue_field = _decode_name(saveas)
     attachments = tuple(_describe_attachment(item) for item in status.attachments or [])
     return Screen(

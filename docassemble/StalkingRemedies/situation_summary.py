@@ -37,8 +37,18 @@ class SituationSummary:
     next_steps: list[str]
     #: The decision per route (empty until the eligibility questions are answered).
     routes: list[RouteSummary] = field(default_factory=list)
-    #: Which route we suggested and which one the person chose, in words.
+    #: Which route we suggested and why, then which one the person chose, in words.
     decision_sentences: list[str] = field(default_factory=list)
+
+    @property
+    def decision_opening(self) -> str:
+        """The first decision sentence, printed as a paragraph ("" before the decision)."""
+        return self.decision_sentences[0] if self.decision_sentences else ""
+
+    @property
+    def decision_points(self) -> list[str]:
+        """The other decision sentences, printed as a list."""
+        return self.decision_sentences[1:]
 
 
 def situation_summary_data(
@@ -112,9 +122,16 @@ def _decision_parts(
     decision = list(view.recommendation_reasons)
     steps: list[str] = []
     if chosen_route in titles:
+        chosen = view.route(chosen_route)
         instead = " instead" if view.recommended and chosen_route != view.recommended else ""
         decision.append(f"You chose to prepare a {titles[chosen_route]}{instead}.")
-        steps += list(view.route(chosen_route).next_steps)
+        if not chosen.open:
+            # Possible when later answers (such as the incident log) changed the decision.
+            decision.append(
+                f"On everything you have told us since, a {titles[chosen_route]} is not open to "
+                "you now. Look at the reasons below, and get advice before you apply."
+            )
+        steps += list(chosen.next_steps)
     for item in view.signposts:
         steps.append(f"{item.title}: {item.phone}." if item.phone else f"{item.title}.")
     return routes, decision, steps
