@@ -34,7 +34,6 @@ import importlib.metadata
 import json
 import os
 import pwd
-import re
 import secrets
 import shutil
 import signal
@@ -70,10 +69,10 @@ def say(message: str) -> None:
     print(f"serve: {message}", flush=True)
 
 
-def env_port(name: str, default: int) -> int:
+def env_number(name: str, default: int, high: int = 65535) -> int:
     raw = os.environ.get(name, str(default))
-    if not raw.isdigit() or not 0 < int(raw) < 65536:
-        raise Failure(f"{name}={raw!r} is not a port number")
+    if not raw.isdigit() or not 0 < int(raw) <= high:
+        raise Failure(f"{name}={raw!r} must be a whole number from 1 to {high}")
     return int(raw)
 
 
@@ -87,19 +86,19 @@ class Settings:
     redis_port: int
     admin_email: str
     threads: int
-    ready_timeout: float
+    ready_timeout: int
 
     @classmethod
     def from_env(cls) -> Settings:
         state = Path(os.environ.get("STALKING_STATE_DIR") or REPO / ".state" / "server")
         return cls(
             state=state.resolve(),
-            web_port=env_port("STALKING_WEB_PORT", 8080),
-            pg_port=env_port("STALKING_PG_PORT", 54329),
-            redis_port=env_port("STALKING_REDIS_PORT", 63799),
+            web_port=env_number("STALKING_WEB_PORT", 8080),
+            pg_port=env_number("STALKING_PG_PORT", 54329),
+            redis_port=env_number("STALKING_REDIS_PORT", 63799),
             admin_email=os.environ.get("STALKING_ADMIN_EMAIL", "admin@example.com"),
-            threads=int(os.environ.get("STALKING_WEB_THREADS", "6")),
-            ready_timeout=float(os.environ.get("STALKING_READY_TIMEOUT", "240")),
+            threads=env_number("STALKING_WEB_THREADS", 6, high=64),
+            ready_timeout=env_number("STALKING_READY_TIMEOUT", 240, high=3600),
         )
 
     @property
@@ -155,6 +154,13 @@ def log_tail(path: Path, lines: int = 20) -> str:
     return "\n".join("    " + line for line in tail) or "    (log is empty)"
 
 
+def as_user(user: str | None) -> dict:
+    """subprocess arguments that run a child as `user` (only its own group), or as us."""
+    if not user:
+        return {}
+    return {"user": user, "group": pwd.getpwnam(user).pw_gid, "extra_groups": []}
+
+
 def _die_with_parent() -> None:
     """In the child, before exec: get SIGTERM if this script dies without cleaning up."""
     _LIBC.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
@@ -168,9 +174,11 @@ class Supervisor:
         self.services: list[Service] = []
         self.as_root = os.geteuid() == 0
         self.env = self._child_env()
+        self.pg_bindir = self.pg_sockets = Path()
 
     # -- helpers ---------------------------------------------------------------------------
     def _child_env(self) -> dict[str, str]:
+        # Every child gets DA_CONFIG_FILE (the smoke test also finds leftovers by it).
         env = {k: v for k, v in os.environ.items() if not k.startswith(("DA_", "STALKING_"))}
         env.update(
             DA_CONFIG_FILE=str(self.s.config),
@@ -197,9 +205,6 @@ class Supervisor:
     ) -> Service:
         log = self.s.log / f"{log_name}.log"
         logfile = open(log, "ab")  # noqa: SIM115 - closed in stop_all
-        extra: dict = {}
-        if user:
-            extra = {"user": user, "group": pwd.getpwnam(user).pw_gid, "extra_groups": []}
         proc = subprocess.Popen(
             argv,
             stdin=subprocess.DEVNULL,
@@ -211,7 +216,7 @@ class Supervisor:
             preexec_fn=_die_with_parent,
             env=self.env,
             cwd=cwd,
-            **extra,
+            **as_user(user),
         )
         service = Service(name, proc, log, stop_signal=stop_signal, tier=tier, logfile=logfile)
         self.services.append(service)
@@ -335,8 +340,9 @@ class Supervisor:
         return found[-1].parent
 
     def start_postgres(self, db_password: str) -> None:
-        bindir = self.pg_bin()
-        data, sockets = self.s.pg / "data", self.s.pg / "run"
+        bindir = self.pg_bindir = self.pg_bin()
+        data = self.s.pg / "data"
+        sockets = self.pg_sockets = self.s.pg / "run"
         user = None
         if self.as_root:
             user = "postgres"
@@ -348,9 +354,7 @@ class Supervisor:
             for path in (self.s.pg, *self.s.pg.rglob("*")):
                 if path.stat().st_uid != owner.pw_uid:
                     os.chown(path, owner.pw_uid, owner.pw_gid, follow_symlinks=False)
-            probe = subprocess.run(
-                ["test", "-w", str(self.s.pg)], user=user, group=owner.pw_gid, extra_groups=[]
-            )
+            probe = subprocess.run(["test", "-w", str(self.s.pg)], **as_user(user))
             if probe.returncode != 0:
                 raise Failure(
                     f"PostgreSQL runs as user 'postgres', who cannot reach {self.s.pg} "
@@ -366,8 +370,7 @@ class Supervisor:
                     [str(bindir / "initdb"), "-D", str(data), "--username=postgres",
                      "--auth-local=trust", "--auth-host=scram-sha-256", "--encoding=UTF8",
                      "--locale=C.UTF-8", "--no-sync"],
-                    stdout=out, stderr=subprocess.STDOUT, env=self.env,
-                    **({"user": user, "group": pwd.getpwnam(user).pw_gid, "extra_groups": []} if user else {}),
+                    stdout=out, stderr=subprocess.STDOUT, env=self.env, **as_user(user),
                 )
             if done.returncode != 0:
                 raise Failure(f"initdb failed. Last lines of {log}:\n{log_tail(log)}")
@@ -384,25 +387,23 @@ class Supervisor:
             stop_signal=signal.SIGINT,  # its "fast" shutdown; SIGTERM would wait for clients
             tier=0,
         )
-
-        # Local-socket connections are trusted; the socket folder is private (0700).
-        def psql(sql: str, db: str = "postgres") -> subprocess.CompletedProcess[str]:
-            return subprocess.run(
-                [str(bindir / "psql"), "-h", str(sockets), "-p", str(self.s.pg_port), "-U",
-                 "postgres", "-d", db, "-XAtq", "-v", "ON_ERROR_STOP=1", "-c", sql],
-                capture_output=True, text=True, env=self.env,
-            )
-
-        self.wait_for("PostgreSQL", lambda: psql("select 1").returncode == 0, 60)
-        if psql(f"select 1 from pg_roles where rolname = '{DB_USER}'").stdout.strip() != "1":
+        self.wait_for("PostgreSQL", lambda: self.psql("select 1").returncode == 0, 60)
+        if self.psql(f"select 1 from pg_roles where rolname = '{DB_USER}'").stdout.strip() != "1":
             say("creating the database")
-            done = psql(f"create role {DB_USER} login password '{db_password}'")
+            done = self.psql(f"create role {DB_USER} login password '{db_password}'")
             if done.returncode == 0:
-                done = psql(f"create database {DB_NAME} owner {DB_USER} encoding 'UTF8'")
+                done = self.psql(f"create database {DB_NAME} owner {DB_USER} encoding 'UTF8'")
             if done.returncode != 0:
                 raise Failure(f"could not create the database: {done.stderr.strip()}")
-        self._psql = psql
         say(f"PostgreSQL {bindir.parent.name} on 127.0.0.1:{self.s.pg_port}")
+
+    def psql(self, sql: str, db: str = "postgres") -> subprocess.CompletedProcess[str]:
+        """Run SQL as the cluster's superuser over its Unix socket (trusted; folder 0700)."""
+        return subprocess.run(
+            [str(self.pg_bindir / "psql"), "-h", str(self.pg_sockets), "-p", str(self.s.pg_port),
+             "-U", "postgres", "-d", db, "-XAtq", "-v", "ON_ERROR_STOP=1", "-c", sql],
+            capture_output=True, text=True, env=self.env,
+        )
 
     def start_redis(self, password: str) -> None:
         conf = self.s.redis / "redis.conf"
@@ -525,7 +526,7 @@ class Supervisor:
 
     def create_tables(self, sec: dict[str, str], da_version: str) -> None:
         stamp = self.s.run / "tables-version"
-        has_tables = self._psql('select to_regclass(\'public."user"\') is not null', DB_NAME)
+        has_tables = self.psql('select to_regclass(\'public."user"\') is not null', DB_NAME)
         if has_tables.stdout.strip() == "t" and stamp.exists() and stamp.read_text().strip() == da_version:
             return
         say("creating docassemble's tables (first run, or docassemble was upgraded)")
@@ -577,10 +578,12 @@ class Supervisor:
         )
         try:
             with opener.open(self.s.interview_url, timeout=120) as resp:
-                status = resp.status
+                status = str(resp.status)
         except urllib.error.HTTPError as err:
-            status = err.code
-        if status != 200:
+            status = str(err.code)
+        except (urllib.error.URLError, OSError) as err:
+            status = f"nothing ({err})"
+        if status != "200":
             say(
                 f"WARNING: the interview page answered HTTP {status}; "
                 f"see {self.s.log / 'docassemble.log'} and {web.log}"

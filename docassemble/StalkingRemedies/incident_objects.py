@@ -34,6 +34,7 @@ from docassemble.base.util import DAObject
 
 from docassemble.StalkingRemedies.incident_dates import DatePrecision, MONTH_NAMES
 from docassemble.StalkingRemedies.incident_import import LIMITS, ImportResult, LogImportError, import_log_bytes
+from docassemble.StalkingRemedies.incident_patterns import summarise_patterns
 from docassemble.StalkingRemedies.incident_screens import EDIT_PARTS, incident_choice_label
 from docassemble.StalkingRemedies.incidents import (
     How,
@@ -50,25 +51,26 @@ __all__ = [
     "MONTH_CHOICES",
     "SCREEN_FLAGS",
     "YES_NO_UNSURE",
-    "complete_all",
     "add_entry",
-    "deleted_notice",
+    "complete_all",
     "delete_entry",
-    "has_most_recent_entry",
-    "latest_entry_label",
-    "prepare_download",
-    "upload_name",
+    "deleted_notice",
     "entry_choices",
     "entry_label",
     "facts_incidents",
+    "has_most_recent_entry",
+    "latest_entry_label",
     "log_incidents",
     "merge_import",
+    "prepare_download",
     "preview_merge",
     "read_upload",
     "reopen_entry",
     "sort_entries",
     "start_most_recent_entry",
+    "summarise_patterns",
     "template_path",
+    "upload_name",
 ]
 
 #: The "done" flags of an incident's screens, in the order they are asked.

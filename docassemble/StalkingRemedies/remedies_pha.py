@@ -35,7 +35,11 @@ def _decision(facts: Facts, law: LawTable) -> tuple[Availability, list[str], lis
     rule = law.course_of_conduct
     need = rule.min_occasions
     count = len(facts.incidents)
-    told = f"You told us about {_plural(count, 'incident')}."
+    told = (
+        f"You told us about {_plural(count, 'incident')}."
+        if count
+        else "You have not told us about anything that has happened yet."
+    )
     needs = (
         f"The law needs the behaviour to have happened on at least {need} occasions. "
         "It calls this a \"course of conduct\"."
