@@ -33,8 +33,8 @@ COLUMNS: tuple[tuple[str, float], ...] = (
     ("Time", 1.8),
     ("Place", 3.2),
     ("How", 3.0),
-    ("What happened", 10.3),
-    ("Evidence", 2.0),
+    ("What happened", 10.0),
+    ("Evidence", 3.0),
 )
 
 #: The cell contents of the repeated row. Every value a person typed goes through
@@ -95,6 +95,8 @@ def build_incident_schedule():
     header, loop_start, body, loop_end = table.rows
     _repeat_as_header(header)
     for index, (heading, width) in enumerate(COLUMNS):
+        # Word reads each cell's width; LibreOffice (which makes the PDF) reads the grid.
+        table.columns[index].width = Cm(width)
         for row in table.rows:
             _set_width(row.cells[index], width)
         _write(header.cells[index], heading, bold=True)

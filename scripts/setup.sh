@@ -37,10 +37,13 @@ fail() {
   exit 1
 }
 trap 'fail "unexpected error (scripts/setup.sh line $LINENO)"' ERR
-# logged NAME CMD...: run CMD with its output appended to .state/setup/NAME.log; on failure
-# show the end of that log and stop.
+# logged NAME CMD...: run CMD with its output in .state/setup/NAME.log (emptied on its first
+# use in a run); on failure show the end of that log and stop.
+declare -A LOG_STARTED=()
 logged() {
   local log=$LOGDIR/$1.log
+  [[ -n ${LOG_STARTED[$1]:-} ]] || : >"$log"
+  LOG_STARTED[$1]=1
   shift
   printf '\n$ %s\n' "$*" >>"$log"
   if ! "$@" >>"$log" 2>&1; then
@@ -269,3 +272,6 @@ print("engine imports offline")
 else
   say "checked before"
 fi
+
+STEP=done
+say "in ${SECONDS} s"

@@ -10,20 +10,23 @@ Never skipped: when the server cannot start, the test fails with the end of its 
 
 from __future__ import annotations
 
+import fcntl
 import html
 import http.cookiejar
 import os
 import re
+import shutil
 import signal
 import socket
 import subprocess
+import tempfile
 import time
 import urllib.error
 import urllib.request
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-STATE = REPO / ".state" / "test-server"
+SHARED_STATE = REPO / ".state" / "test-server"
 START_TIMEOUT = 240  # seconds; a first run creates the database and tables
 STOP_TIMEOUT = 90
 
@@ -44,12 +47,22 @@ def tail(path: Path, lines: int = 40) -> str:
     return "\n".join(text.splitlines()[-lines:])
 
 
+def state_folder() -> tuple[Path, bool]:
+    """The shared test state folder, or a new one if another run is using it: (folder, new)."""
+    SHARED_STATE.mkdir(parents=True, exist_ok=True)
+    with open(SHARED_STATE / "serve.lock", "a") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)  # released when closed
+            return SHARED_STATE, False
+        except BlockingIOError:
+            pass
+    # Not under /tmp/pytest-of-*: PostgreSQL runs as user postgres and must reach it.
+    return Path(tempfile.mkdtemp(prefix="test-server-", dir=REPO / ".state")), True
+
+
 def processes_of(state: Path) -> list[str]:
-    """Processes started for this state folder (they carry its config path in their environment)."""
-    markers = (
-        f"DA_CONFIG_FILE={state / 'run' / 'config.yml'}".encode(),
-        f"STALKING_STATE_DIR={state}".encode(),
-    )
+    """Processes serve.py started for this state folder (their environment names its config)."""
+    marker = f"DA_CONFIG_FILE={state / 'run' / 'config.yml'}".encode()
     found = []
     for proc in Path("/proc").iterdir():
         if not proc.name.isdigit() or int(proc.name) == os.getpid():
@@ -59,12 +72,12 @@ def processes_of(state: Path) -> list[str]:
             cmdline = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
         except OSError:  # gone already, or not ours to read
             continue
-        if any(marker in environ for marker in markers):
+        if marker in environ:
             found.append(f"{proc.name}: {cmdline.strip()}")
     return found
 
 
-def wait_for_url(server: subprocess.Popen[bytes], output: Path) -> str:
+def wait_for_url(server: subprocess.Popen[bytes], output: Path, state: Path) -> str:
     """The interview URL, once serve.sh prints it (it does so when the page answers)."""
     deadline = time.monotonic() + START_TIMEOUT
     while time.monotonic() < deadline:
@@ -79,7 +92,7 @@ def wait_for_url(server: subprocess.Popen[bytes], output: Path) -> str:
         time.sleep(1)
     raise AssertionError(
         f"scripts/serve.sh did not serve within {START_TIMEOUT} s. "
-        f"Last lines of its output:\n{tail(output)}\n\nweb app log:\n{tail(STATE / 'log' / 'web.log')}"
+        f"Last lines of its output:\n{tail(output)}\n\nweb app log:\n{tail(state / 'log' / 'web.log')}"
     )
 
 
@@ -113,9 +126,10 @@ def stop(server: subprocess.Popen[bytes]) -> None:
 
 def test_serve_shows_first_question_and_stops_cleanly(tmp_path: Path) -> None:
     web_port, pg_port, redis_port = free_ports(3)
+    state, new_state = state_folder()
     env = dict(
         os.environ,
-        STALKING_STATE_DIR=str(STATE),
+        STALKING_STATE_DIR=str(state),
         STALKING_WEB_PORT=str(web_port),
         STALKING_PG_PORT=str(pg_port),
         STALKING_REDIS_PORT=str(redis_port),
@@ -132,21 +146,24 @@ def test_serve_shows_first_question_and_stops_cleanly(tmp_path: Path) -> None:
             start_new_session=True,
         )
     try:
-        url = wait_for_url(server, output)
+        url = wait_for_url(server, output, state)
         assert url.startswith(f"http://127.0.0.1:{web_port}/interview?i=docassemble.StalkingRemedies:")
         status, page = fetch(url)
     finally:
         stop(server)
-        leftovers = processes_of(STATE)
+        leftovers = processes_of(state)
         for line in leftovers:  # never leave a server running, even when the test fails
             try:
                 os.kill(int(line.split(":")[0]), signal.SIGKILL)
             except ProcessLookupError:
                 pass
+        da_log = tail(state / "log" / "docassemble.log", 5)
+        if new_state:
+            shutil.rmtree(state, ignore_errors=True)
 
     assert status == 200, (
         f"the interview page answered HTTP {status}: {error_text(page)}\n"
-        f"docassemble.log:\n{tail(STATE / 'log' / 'docassemble.log', 5)}"
+        f"docassemble.log:\n{da_log}"
     )
     title = re.search(r"<title>(.*?)</title>", page, re.S)
     assert title and title.group(1).strip(), "the page has no title"

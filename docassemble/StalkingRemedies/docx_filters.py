@@ -1,8 +1,9 @@
+# pre-load
 """Registers this package's Jinja filters when docassemble loads the package.
 
-A docassemble server imports every module of an installed package at start-up, and the
-interview lists this module under `modules:`, so the filters exist before any template is
-rendered. Kept separate from docx_text.py so that module stays free of docassemble imports.
+The first line `# pre-load` makes a docassemble server import this module at start-up (it
+pre-loads only modules marked so, or that define a class), so the filter exists before any
+template is rendered; without it every page fails with "No filter named 'docx_text'". Kept separate from docx_text.py so that module stays free of docassemble imports.
 """
 
 from docassemble.StalkingRemedies.docx_text import register_docx_filters

@@ -26,11 +26,11 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from importlib import resources
 from typing import Any
 
-from docassemble.base.util import DAObject
+from docassemble.base.util import DADict, DAObject
 
 from docassemble.StalkingRemedies.incident_dates import DatePrecision, MONTH_NAMES
 from docassemble.StalkingRemedies.incident_import import LIMITS, ImportResult, LogImportError, import_log_bytes
@@ -180,7 +180,10 @@ class IncidentEntry(DAObject):
             self.month_year = incident.date.year
         self.time = incident.time
         self.place = incident.place
-        self.how = {kind.value: (kind in incident.how) for kind in How}
+        # A DADict, as a checkboxes answer is, so the "how" screen re-opens ticked as before.
+        self.initializeAttribute("how", DADict, auto_gather=False, gathered=True)
+        for kind in How:
+            self.how[kind.value] = kind in incident.how
         self.how_other = incident.how_other
         for name in ("what_happened", "words_said", "witnesses", "police_force", "police_officer",
                      "crime_reference", "evidence", "effect", "notes"):

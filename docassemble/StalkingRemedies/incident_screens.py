@@ -6,6 +6,9 @@ Everything here is a pure function of the pure model (`incidents.Incident`,
 `incident_import.ImportResult`, `incidents.MergeResult`, `incident_patterns.PatternSummary`),
 so the wording is tested without the engine.
 
+It also shapes the data of the schedule of incidents (`schedule_document`), which
+templates/incident_schedule.docx prints.
+
 The person's own words are shown back to them on screen. docassemble renders screen text as
 Markdown, so anything they typed goes through `md_escape` first: a narrative containing
 `*`, `_`, `<script>` or `[link](...)` is shown as typed, never interpreted.
@@ -15,12 +18,10 @@ Pure Python: no docassemble import.
 
 from __future__ import annotations
 
+import datetime as _dt
 import html
 import re
-from collections.abc import Sequence
-
-import datetime as _dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from docassemble.StalkingRemedies.incident_export import schedule_rows
@@ -30,22 +31,22 @@ from docassemble.StalkingRemedies.incidents import Incident, MergeResult
 
 __all__ = [
     "EDIT_PARTS",
-    "REVIEW_CHOICES",
     "IMPORT_DECISIONS",
+    "REVIEW_CHOICES",
+    "ScheduleDocument",
+    "ScheduleLine",
     "edit_part_choices",
     "import_decision_choices",
     "import_limits_text",
     "import_preview_markdown",
-    "review_choice_list",
     "incident_choice_label",
     "md_cell",
     "md_escape",
     "md_table",
     "pattern_markdown",
-    "ScheduleDocument",
-    "ScheduleLine",
-    "schedule_document",
+    "review_choice_list",
     "review_intro_markdown",
+    "schedule_document",
     "shorten",
     "when_text",
 ]
@@ -169,8 +170,8 @@ def incident_choice_label(number: int, incident: Incident, length: int = 70) -> 
     return f"{number}. {when_text(incident)}: {words}"
 
 
-def review_intro_markdown(incidents: Sequence[Incident], last_merge: MergeResult | None = None) -> str:
-    """The sentences above the review table: how many, over what period, what to check."""
+def review_intro_markdown(incidents: Sequence[Incident]) -> str:
+    """The sentences above the review table: how many, and which dates need correcting."""
     count = len(incidents)
     if count == 0:
         return (
@@ -185,8 +186,6 @@ def review_intro_markdown(incidents: Sequence[Incident], last_merge: MergeResult
             f"We could not read the date of incident{'s' if len(problems) != 1 else ''} {listed}. "
             "Change the date when you can: choose **Change an incident**."
         )
-    if last_merge is not None:
-        lines.append(md_escape(last_merge.summary()))
     return "\n\n".join(lines)
 
 

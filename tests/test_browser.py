@@ -1,0 +1,296 @@
+"""Browser tests: the quick exit and the first screens, in a real headless Chromium.
+
+One local server for the module, started by `scripts/serve.sh` exactly as
+tests/test_server_smoke.py starts it (the same steps, copied; the same warm state folder,
+`.state/test-server`, or a new one when another run holds its lock), on its own free
+ports. Chromium comes from Debian (/usr/bin/chromium, /usr/bin/chromedriver), headless,
+with a fresh profile. This machine has no internet, and the browser is told that the
+neutral site's host does not exist, so leaving lands on Chromium's error page: the tests
+check that the interview is gone and that Back does not bring it back.
+Never skipped: a missing Chromium or a server that cannot start is a failure.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import NamedTuple
+
+import pytest
+from selenium.common.exceptions import TimeoutException
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.remote.webdriver import WebDriver
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
+
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED_STATE = REPO / ".state" / "test-server"
+START_TIMEOUT = 240  # seconds; a first run creates the database and tables
+STOP_TIMEOUT = 90
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMEDRIVER = Path("/usr/bin/chromedriver")
+NEUTRAL_HOST = "www.bbc.co.uk"
+WAIT = 30  # seconds for a page or a navigation
+
+
+class Site(NamedTuple):
+    url: str
+    driver: WebDriver
+
+
+# --- the server: the same steps as tests/test_server_smoke.py (kept here so the two files
+# stay independent).
+
+
+def free_ports(count: int) -> list[int]:
+    sockets = [socket.socket() for _ in range(count)]
+    try:
+        for sock in sockets:  # all bound at once, so the ports differ
+            sock.bind(("127.0.0.1", 0))
+        return [sock.getsockname()[1] for sock in sockets]
+    finally:
+        for sock in sockets:
+            sock.close()
+
+
+def tail(path: Path, lines: int = 40) -> str:
+    text = path.read_text(encoding="utf-8", errors="replace") if path.exists() else ""
+    return "\n".join(text.splitlines()[-lines:])
+
+
+def state_folder() -> tuple[Path, bool]:
+    """The shared test state folder, or a new one if another run is using it: (folder, new)."""
+    SHARED_STATE.mkdir(parents=True, exist_ok=True)
+    with open(SHARED_STATE / "serve.lock", "a") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)  # released when closed
+            return SHARED_STATE, False
+        except BlockingIOError:
+            pass
+    # Not under /tmp/pytest-of-*: PostgreSQL runs as user postgres and must reach it.
+    return Path(tempfile.mkdtemp(prefix="test-browser-", dir=REPO / ".state")), True
+
+
+def processes_of(state: Path) -> list[str]:
+    """Processes started for this state folder (they carry its config path in their environment)."""
+    markers = (
+        f"DA_CONFIG_FILE={state / 'run' / 'config.yml'}".encode(),
+        f"STALKING_STATE_DIR={state}".encode(),
+    )
+    found = []
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit() or int(proc.name) == os.getpid():
+            continue
+        try:
+            environ = (proc / "environ").read_bytes().split(b"\0")
+        except OSError:  # gone already, or not ours to read
+            continue
+        if any(marker in environ for marker in markers):
+            found.append(proc.name)
+    return found
+
+
+def wait_for_url(server: subprocess.Popen[bytes], output: Path, state: Path) -> str:
+    """The interview URL, once serve.sh prints it (it does so when the page answers)."""
+    deadline = time.monotonic() + START_TIMEOUT
+    while time.monotonic() < deadline:
+        match = re.search(r"Interview:\s+(\S+)", output.read_text(encoding="utf-8", errors="replace"))
+        if match:
+            return match.group(1)
+        if server.poll() is not None:
+            pytest.fail(
+                f"scripts/serve.sh exited with code {server.returncode} before serving:\n{tail(output)}",
+                pytrace=False,
+            )
+        time.sleep(1)
+    pytest.fail(
+        f"scripts/serve.sh did not serve within {START_TIMEOUT} s:\n{tail(output)}\n\n"
+        f"web app log:\n{tail(state / 'log' / 'web.log')}",
+        pytrace=False,
+    )
+
+
+def stop(server: subprocess.Popen[bytes], state: Path) -> None:
+    """SIGTERM serve.sh (it stops what it started); then kill anything left over."""
+    if server.poll() is None:
+        server.send_signal(signal.SIGTERM)
+        try:
+            server.wait(timeout=STOP_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()
+    for pid in processes_of(state):
+        try:
+            os.kill(int(pid), signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+
+
+# --- the browser
+
+
+def start_browser(profile: str) -> WebDriver:
+    missing = [str(p) for p in (CHROMIUM, CHROMEDRIVER) if not os.access(p, os.X_OK)]
+    if missing:
+        pytest.fail(
+            f"browser tests need Debian's Chromium: missing {', '.join(missing)} "
+            "(apt-get install chromium chromium-driver)",
+            pytrace=False,
+        )
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for arg in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        f"--user-data-dir={profile}",
+        # Offline or not, the neutral site never loads: the result is the same everywhere.
+        f"--host-resolver-rules=MAP {NEUTRAL_HOST} ~NOTFOUND",
+    ):
+        options.add_argument(arg)
+    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
+    driver.set_page_load_timeout(WAIT)
+    return driver
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    web_port, pg_port, redis_port = free_ports(3)
+    state, new_state = state_folder()
+    env = dict(
+        os.environ,
+        STALKING_STATE_DIR=str(state),
+        STALKING_WEB_PORT=str(web_port),
+        STALKING_PG_PORT=str(pg_port),
+        STALKING_REDIS_PORT=str(redis_port),
+    )
+    output = tmp_path_factory.mktemp("serve") / "serve.out"
+    with open(output, "wb") as out:
+        server = subprocess.Popen(
+            ["bash", str(REPO / "scripts" / "serve.sh")],
+            cwd=REPO,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    driver = None
+    profile = tempfile.TemporaryDirectory(prefix="chromium-profile-")
+    try:
+        url = wait_for_url(server, output, state)
+        driver = start_browser(profile.name)
+        yield Site(url, driver)
+    finally:
+        if driver is not None:
+            driver.quit()
+        profile.cleanup()
+        stop(server, state)
+        if new_state:
+            shutil.rmtree(state, ignore_errors=True)
+
+
+@pytest.fixture
+def page(site: Site) -> Iterator[WebDriver]:
+    """A new tab (so an empty history) showing the interview's first screen, quick exit ready."""
+    driver = site.driver
+    first = driver.current_window_handle
+    driver.switch_to.new_window("tab")
+    try:
+        driver.get(site.url)
+        wait_for(driver, EC.text_to_be_present_in_element((By.ID, "daMainQuestion"), "Are you in danger right now?"), "the first question")
+        wait_for(driver, EC.visibility_of_element_located((By.ID, "sr-quick-exit")), "the quick exit button")
+        yield driver
+    finally:
+        driver.close()
+        driver.switch_to.window(first)
+
+
+def wait_for(driver: WebDriver, condition, what: str) -> None:
+    """Wait for a condition; on time-out, fail with what the browser shows."""
+    try:
+        WebDriverWait(driver, WAIT).until(condition)
+    except TimeoutException:
+        body = driver.execute_script("return document.body ? document.body.innerText : ''") or ""
+        pytest.fail(f"no {what} within {WAIT} s at {driver.current_url}; the page says:\n{body[:1500]}", pytrace=False)
+
+
+def on_interview(driver: WebDriver) -> bool:
+    return "/interview" in driver.current_url
+
+
+def assert_left(driver: WebDriver, site: Site) -> None:
+    """The interview is gone, and Back does not return to it."""
+    WebDriverWait(driver, WAIT).until(lambda d: not on_interview(d))
+    url = driver.current_url
+    assert url.startswith(f"https://{NEUTRAL_HOST}") or url.startswith("chrome-error:"), url
+    assert "Are you in danger" not in driver.page_source
+    driver.back()
+    WebDriverWait(driver, WAIT).until(lambda d: d.execute_script("return document.readyState") == "complete")
+    assert not on_interview(driver), f"Back returned to the interview: {driver.current_url}"
+    assert "Are you in danger" not in driver.page_source
+    assert not driver.current_url.startswith(site.url.split("/interview")[0]), driver.current_url
+
+
+def test_first_screen_has_the_quick_exit_button(page: WebDriver) -> None:
+    assert page.find_element(By.ID, "daMainQuestion").text.strip() == "Are you in danger right now?"
+    button = page.find_element(By.ID, "sr-quick-exit")
+    assert button.is_displayed()
+    assert button.text.strip() == "Exit this page"
+    assert "noreferrer" in (button.get_attribute("rel") or "").split()
+    # It is red (GOV.UK warning red, from quick_exit.css) and fixed on screen.
+    assert button.value_of_css_property("background-color") in ("rgba(212, 53, 28, 1)", "rgb(212, 53, 28)")
+    assert button.value_of_css_property("position") == "fixed"
+    assert page.find_element(By.ID, "sr-exit-config").get_attribute("data-delete-url")
+
+
+def test_exit_button_leaves_the_interview(page: WebDriver, site: Site) -> None:
+    page.find_element(By.ID, "sr-quick-exit").click()
+    assert_left(page, site)
+
+
+def test_shift_three_times_leaves_the_interview(page: WebDriver, site: Site) -> None:
+    actions = ActionChains(page)
+    for _ in range(3):
+        actions.key_down(Keys.SHIFT).key_up(Keys.SHIFT)
+    actions.perform()
+    assert_left(page, site)
+
+
+def test_shift_twice_stays(page: WebDriver) -> None:
+    ActionChains(page).key_down(Keys.SHIFT).key_up(Keys.SHIFT).key_down(Keys.SHIFT).key_up(Keys.SHIFT).perform()
+    assert on_interview(page)
+    assert page.find_element(By.ID, "daMainQuestion").text.strip() == "Are you in danger right now?"
+
+
+def test_answering_no_reaches_where_do_you_live(page: WebDriver) -> None:
+    no = page.find_element(By.CSS_SELECTOR, 'input[type="radio"][value="False"]')
+    label = page.find_element(By.CSS_SELECTOR, f'label[for="{no.get_attribute("id")}"]')
+    assert label.text.strip() == "No"
+    label.click()
+    assert no.is_selected()
+    page.find_element(By.CSS_SELECTOR, '#daform button[type="submit"]').click()
+    WebDriverWait(page, WAIT).until(
+        EC.text_to_be_present_in_element((By.ID, "daMainQuestion"), "Where do you live?")
+    )
+    # The quick exit is still there on the next screen.
+    assert page.find_element(By.ID, "sr-quick-exit").is_displayed()
