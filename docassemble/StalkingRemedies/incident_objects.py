@@ -47,6 +47,7 @@ from docassemble.StalkingRemedies.incidents import (
 
 __all__ = [
     "HOW_CHOICES",
+    "IMPORT_STATE",
     "IncidentEntry",
     "MONTH_CHOICES",
     "SCREEN_FLAGS",
@@ -72,6 +73,17 @@ __all__ = [
     "template_path",
     "upload_name",
 ]
+
+#: What one import remembers (the upload, what was read, the choices on the preview):
+#: forgotten together when the person accepts, cancels or chooses another file.
+IMPORT_STATE: tuple[str, ...] = (
+    "incident_upload",
+    "incident_upload_name",
+    "incident_import_result",
+    "incident_import_decision",
+    "incident_import_preview_choice",
+    "incident_import_unreadable_choice",
+)
 
 #: The "done" flags of an incident's screens, in the order they are asked.
 SCREEN_FLAGS: tuple[str, ...] = EDIT_PARTS["all"][1]
