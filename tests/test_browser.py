@@ -217,21 +217,21 @@ def page(site: Site) -> Iterator[WebDriver]:
     driver.switch_to.new_window("tab")
     try:
         driver.get(site.url)
-        wait_for(driver, EC.text_to_be_present_in_element((By.ID, "daMainQuestion"), "Are you in danger right now?"), "the first question")
-        wait_for(driver, EC.visibility_of_element_located((By.ID, "sr-quick-exit")), "the quick exit button")
+        wait_for(driver, EC.text_to_be_present_in_element((By.ID, "daMainQuestion"), "Are you in danger right now?"), "first question", 10)
+        wait_for(driver, EC.visibility_of_element_located((By.ID, "sr-quick-exit")), "quick exit button", 10)
         yield driver
     finally:
         driver.close()
         driver.switch_to.window(first)
 
 
-def wait_for(driver: WebDriver, condition, what: str) -> None:
+def wait_for(driver: WebDriver, condition, what: str, timeout: float = WAIT) -> None:
     """Wait for a condition; on time-out, fail with what the browser shows."""
     try:
-        WebDriverWait(driver, WAIT).until(condition)
+        WebDriverWait(driver, timeout).until(condition)
     except TimeoutException:
         body = driver.execute_script("return document.body ? document.body.innerText : ''") or ""
-        pytest.fail(f"no {what} within {WAIT} s at {driver.current_url}; the page says:\n{body[:1500]}", pytrace=False)
+        pytest.fail(f"no {what} within {timeout} s at {driver.current_url}; the page says:\n{body[:1500]}", pytrace=False)
 
 
 def on_interview(driver: WebDriver) -> bool:

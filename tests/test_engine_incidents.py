@@ -568,7 +568,7 @@ def test_bundle_question_warns_about_family_court_bundles(new_session, tmp_path)
 
 def test_exhibit_marks_use_initials_continue_numbering_and_follow_the_incidents(new_session, tmp_path):
     session, _screen = session_with_evidence(new_session, tmp_path)
-    screen = answer(session, "numbering your evidence", exhibit_initials="CPE", exhibit_start_number=5)
+    screen = answer(session, "numbering your evidence", exhibit_initials=" c.p.e ", exhibit_start_number=5)
     assert screen.id == "your evidence"
     table = [line for line in screen.subquestion.splitlines() if line.startswith("| CPE")]
     # Numbered from 5 (an earlier statement used CPE1-CPE4), in the order of the incidents.

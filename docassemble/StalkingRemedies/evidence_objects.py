@@ -44,6 +44,7 @@ __all__ = [
     "FAMILY_BUNDLE_RULE",
     "KIND_CHOICES",
     "add_uploaded_files",
+    "clean_initials",
     "default_initials",
     "evidence_choice_list",
     "evidence_items",
@@ -165,6 +166,12 @@ def exhibit_marks_by_incident(exhibits: list[Exhibit]) -> dict[str, list[str]]:
 def incident_checkbox_choices(incidents: list[Incident]) -> list[dict[str, str]]:
     """Checkbox choices for "Which incidents does this relate to?": id -> short label."""
     return [{incident.id: incident_choice_label(number, incident)} for number, incident in enumerate(incidents, start=1)]
+
+
+def clean_initials(typed: str) -> str:
+    """The initials as marks use them: letters only, in capitals ("c.p.e " -> "CPE").
+    Welsh and other accented letters are kept. "" when no letter was typed."""
+    return "".join(char for char in str(typed or "") if char.isalpha()).upper()
 
 
 def default_initials(first_name: str, last_name: str) -> str:

@@ -35,7 +35,7 @@ from docassemble.base.util import DADict, DAObject
 from docassemble.StalkingRemedies.incident_dates import DatePrecision, MONTH_NAMES
 from docassemble.StalkingRemedies.incident_import import LIMITS, ImportResult, LogImportError, import_log_bytes
 from docassemble.StalkingRemedies.incident_patterns import summarise_patterns
-from docassemble.StalkingRemedies.incident_screens import EDIT_PARTS, incident_choice_label
+from docassemble.StalkingRemedies.incident_screens import EDIT_PARTS, incident_choice_label, shorten, when_text
 from docassemble.StalkingRemedies.incidents import (
     How,
     Incident,
@@ -220,8 +220,6 @@ class IncidentEntry(DAObject):
     # -- what the review table shows -----------------------------------------------------
     def when_text(self) -> str:
         """"3 February 2026, 21:15", "February 2026", or "Date to check (you wrote: …)"."""
-        from docassemble.StalkingRemedies.incident_screens import when_text
-
         return when_text(self.to_incident())
 
     def where_how_text(self) -> str:
@@ -234,8 +232,6 @@ class IncidentEntry(DAObject):
 
     def short_text(self, length: int = 120) -> str:
         """The start of what happened, for the table."""
-        from docassemble.StalkingRemedies.incident_screens import shorten
-
         incident = self.to_incident()
         return shorten(incident.what_happened or incident.words_said, length)
 
@@ -300,15 +296,12 @@ def has_most_recent_entry(entries: Any) -> bool:
 
 
 def latest_entry_label(entries: Any) -> str:
-    """The latest dated incident in the log, named as in a list of choices."""
-    ordered = sorted(
-        ((sort_key(entry.to_incident()), index) for index, entry in enumerate(entries.elements)),
-    )
-    dated = [index for key, index in ordered if key[0] == 0]
+    """The latest dated incident in the log: "12 January 2026: Flowers on the doorstep…"."""
+    dated = [incident for incident in (entry.to_incident() for entry in entries.elements) if incident.date]
     if not dated:
         return ""
-    index = dated[-1]
-    return incident_choice_label(index + 1, entries.elements[index].to_incident(), length=200)
+    latest = max(dated, key=sort_key)
+    return f"{when_text(latest)}: {shorten(latest.what_happened or latest.words_said, 200)}"
 
 
 def entry_label(entries: Any, index: int) -> str:
