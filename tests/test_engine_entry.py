@@ -57,6 +57,8 @@ def test_outside_england_and_wales_gets_signposts_not_an_error(new_session, live
 
 def test_summary_document_is_assembled_as_docx_and_pdf(new_session):
     session = new_session()
+    # The incident log and evidence steps are walked in tests/test_engine_incidents.py.
+    session.set(incident_log_done=True, evidence_done=True, incident_schedule_shown=True)
     screen = session.walk(
         {
             "in_danger_now": True,

@@ -465,7 +465,9 @@ def test_a_file_over_the_size_limit_is_refused_in_one_sentence(new_session, tmp_
     session.upload("incident_upload", big)
     screen = session.screen()
     assert screen.id == "we could not read your file"
-    assert "the most we can read is 5.0 MB" in screen.subquestion
+    assert screen.subquestion.startswith(
+        "The file is too big to read: it is 5.1 MB and the most we can read is 5 MB."
+    )
     screen = answer(session, "we could not read your file", incident_import_unreadable_choice="cancel")
     assert screen.id == REVIEW and len(review_rows(screen)) == 2
 

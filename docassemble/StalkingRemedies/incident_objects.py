@@ -25,6 +25,7 @@ tests/test_engine_incidents.py; the wording lives in the pure `incident_screens`
 from __future__ import annotations
 
 import datetime as _dt
+import math
 import os
 from collections.abc import Mapping
 from importlib import resources
@@ -371,10 +372,13 @@ def read_upload(upload: Any) -> ImportResult | str:
     except Exception:  # noqa: BLE001 - any failure to reach the file is "could not read it"
         return "We could not open that file. Please try again, or choose a different file."
     if size > LIMITS.max_file_bytes:
+        # Checked before reading, so a huge upload is never loaded into memory. Rounded up,
+        # so a file just over the limit never reads as "5.0 MB; the most is 5.0 MB".
+        size_mb = math.ceil(size / (1024 * 1024) * 10) / 10
         limit_mb = LIMITS.max_file_bytes / (1024 * 1024)
         return (
-            f"The file is {size / (1024 * 1024):.1f} MB; the most we can read is {limit_mb:.1f} MB. "
-            "Split the log into smaller files and import them one by one."
+            f"The file is too big to read: it is {size_mb:.1f} MB and the most we can read is "
+            f"{limit_mb:g} MB. Split the log into smaller files and import them one by one."
         )
     try:
         with open(path, "rb") as handle:
