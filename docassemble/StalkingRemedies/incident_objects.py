@@ -27,7 +27,6 @@ from __future__ import annotations
 import datetime as _dt
 import math
 import os
-from collections.abc import Mapping
 from importlib import resources
 from typing import Any
 
@@ -36,6 +35,7 @@ from docassemble.base.util import DADict, DAObject
 from docassemble.StalkingRemedies.incident_dates import DatePrecision, MONTH_NAMES
 from docassemble.StalkingRemedies.incident_import import LIMITS, ImportResult, LogImportError, import_log_bytes
 from docassemble.StalkingRemedies.incident_patterns import summarise_patterns
+from docassemble.StalkingRemedies.interview_facts import ticked
 from docassemble.StalkingRemedies.incident_screens import EDIT_PARTS, incident_choice_label, shorten, when_text
 from docassemble.StalkingRemedies.incidents import (
     How,
@@ -104,17 +104,6 @@ def _flag_from(value: bool | None) -> str:
     return {True: "yes", False: "no", None: "unsure"}[value]
 
 
-def _ticked(value: Any) -> list[str]:
-    """Keys ticked in a checkboxes answer: a DADict, a plain dict, or a list of keys."""
-    if value is None:
-        return []
-    if isinstance(value, Mapping) or hasattr(value, "items"):
-        return [str(key) for key, chosen in value.items() if chosen]
-    if isinstance(value, str):
-        return [value]
-    return [str(key) for key in value]
-
-
 class IncidentEntry(DAObject):
     """One incident as the interview gathers it (attribute names match `Incident`).
 
@@ -157,7 +146,7 @@ class IncidentEntry(DAObject):
 
     def to_incident(self) -> Incident:
         """The pure model of this entry (what the schedule, patterns and decision read)."""
-        how = [How(key) for key in _ticked(self._get("how", None)) if key in How._value2member_map_]
+        how = [How(key) for key in ticked(self._get("how", None)) if key in How._value2member_map_]
         reported = _YES_NO_VALUE.get(self._get("reported_to_police", "unsure"), None)
         police = {name: self._get(name) for name in ("police_force", "police_officer", "crime_reference")}
         if reported is False:
