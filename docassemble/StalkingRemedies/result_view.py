@@ -178,7 +178,8 @@ def _next_steps(route_id: str) -> tuple[str, ...]:
         "The court will usually ask you to promise to pay for any loss the injunction causes "
         "them if it later turns out it should not have been made. This is called a "
         f"cross-undertaking in damages ({law.cite('cpr_25_9_3')}).",
-        f"Fees checked on {_uk_date(claim.as_of)}. Check the current fee before you pay.",
+        f"These fees were correct on {_uk_date(claim.as_of)}. Fees change: check the current fee "
+        "(HMCTS leaflet EX50) before you pay.",
     )
 
 
