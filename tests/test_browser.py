@@ -1,8 +1,8 @@
 """Browser tests: the quick exit and the first screens, in a real headless Chromium.
 
-One local server for the module, started by `scripts/serve.sh` exactly as
-tests/test_server_smoke.py starts it (the same steps, copied; the same warm state folder,
-`.state/test-server`, or a new one when another run holds its lock), on its own free
+One local server for the module, started by `scripts/serve.sh` through
+tests/local_server.py, exactly as tests/test_server_smoke.py starts it (the same warm state
+folder, `.state/test-server`, or a new one when another run holds its lock), on its own free
 ports. Chromium comes from Debian (/usr/bin/chromium, /usr/bin/chromedriver), headless,
 with a fresh profile. This machine has no internet, and the browser is told that the
 neutral site's host does not exist, so leaving lands on Chromium's error page: the tests
@@ -12,15 +12,8 @@ Never skipped: a missing Chromium or a server that cannot start is a failure.
 
 from __future__ import annotations
 
-import fcntl
 import os
-import re
-import shutil
-import signal
-import socket
-import subprocess
 import tempfile
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
@@ -36,11 +29,9 @@ from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
+from local_server import running_server
 
-REPO = Path(__file__).resolve().parent.parent
-SHARED_STATE = REPO / ".state" / "test-server"
-START_TIMEOUT = 240  # seconds; a first run creates the database and tables
-STOP_TIMEOUT = 90
+
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
 NEUTRAL_HOST = "www.bbc.co.uk"
@@ -50,94 +41,6 @@ WAIT = 30  # seconds for a page or a navigation
 class Site(NamedTuple):
     url: str
     driver: WebDriver
-
-
-# --- the server: the same steps as tests/test_server_smoke.py (kept here so the two files
-# stay independent).
-
-
-def free_ports(count: int) -> list[int]:
-    sockets = [socket.socket() for _ in range(count)]
-    try:
-        for sock in sockets:  # all bound at once, so the ports differ
-            sock.bind(("127.0.0.1", 0))
-        return [sock.getsockname()[1] for sock in sockets]
-    finally:
-        for sock in sockets:
-            sock.close()
-
-
-def tail(path: Path, lines: int = 40) -> str:
-    text = path.read_text(encoding="utf-8", errors="replace") if path.exists() else ""
-    return "\n".join(text.splitlines()[-lines:])
-
-
-def state_folder() -> tuple[Path, bool]:
-    """The shared test state folder, or a new one if another run is using it: (folder, new)."""
-    SHARED_STATE.mkdir(parents=True, exist_ok=True)
-    with open(SHARED_STATE / "serve.lock", "a") as lock:
-        try:
-            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)  # released when closed
-            return SHARED_STATE, False
-        except BlockingIOError:
-            pass
-    # Not under /tmp/pytest-of-*: PostgreSQL runs as user postgres and must reach it.
-    return Path(tempfile.mkdtemp(prefix="test-browser-", dir=REPO / ".state")), True
-
-
-def processes_of(state: Path) -> list[str]:
-    """Processes started for this state folder (they carry its config path in their environment)."""
-    markers = (
-        f"DA_CONFIG_FILE={state / 'run' / 'config.yml'}".encode(),
-        f"STALKING_STATE_DIR={state}".encode(),
-    )
-    found = []
-    for proc in Path("/proc").iterdir():
-        if not proc.name.isdigit() or int(proc.name) == os.getpid():
-            continue
-        try:
-            environ = (proc / "environ").read_bytes().split(b"\0")
-        except OSError:  # gone already, or not ours to read
-            continue
-        if any(marker in environ for marker in markers):
-            found.append(proc.name)
-    return found
-
-
-def wait_for_url(server: subprocess.Popen[bytes], output: Path, state: Path) -> str:
-    """The interview URL, once serve.sh prints it (it does so when the page answers)."""
-    deadline = time.monotonic() + START_TIMEOUT
-    while time.monotonic() < deadline:
-        match = re.search(r"Interview:\s+(\S+)", output.read_text(encoding="utf-8", errors="replace"))
-        if match:
-            return match.group(1)
-        if server.poll() is not None:
-            pytest.fail(
-                f"scripts/serve.sh exited with code {server.returncode} before serving:\n{tail(output)}",
-                pytrace=False,
-            )
-        time.sleep(1)
-    pytest.fail(
-        f"scripts/serve.sh did not serve within {START_TIMEOUT} s:\n{tail(output)}\n\n"
-        f"web app log:\n{tail(state / 'log' / 'web.log')}",
-        pytrace=False,
-    )
-
-
-def stop(server: subprocess.Popen[bytes], state: Path) -> None:
-    """SIGTERM serve.sh (it stops what it started); then kill anything left over."""
-    if server.poll() is None:
-        server.send_signal(signal.SIGTERM)
-        try:
-            server.wait(timeout=STOP_TIMEOUT)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
-            server.wait()
-    for pid in processes_of(state):
-        try:
-            os.kill(int(pid), signal.SIGKILL)
-        except ProcessLookupError:
-            pass
 
 
 # --- the browser
@@ -174,39 +77,17 @@ def start_browser(profile: str) -> WebDriver:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
-    web_port, pg_port, redis_port = free_ports(3)
-    state, new_state = state_folder()
-    env = dict(
-        os.environ,
-        STALKING_STATE_DIR=str(state),
-        STALKING_WEB_PORT=str(web_port),
-        STALKING_PG_PORT=str(pg_port),
-        STALKING_REDIS_PORT=str(redis_port),
-    )
     output = tmp_path_factory.mktemp("serve") / "serve.out"
-    with open(output, "wb") as out:
-        server = subprocess.Popen(
-            ["bash", str(REPO / "scripts" / "serve.sh")],
-            cwd=REPO,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    driver = None
-    profile = tempfile.TemporaryDirectory(prefix="chromium-profile-")
-    try:
-        url = wait_for_url(server, output, state)
-        driver = start_browser(profile.name)
-        yield Site(url, driver)
-    finally:
-        if driver is not None:
-            driver.quit()
-        profile.cleanup()
-        stop(server, state)
-        if new_state:
-            shutil.rmtree(state, ignore_errors=True)
+    with running_server(output) as server:
+        driver = None
+        profile = tempfile.TemporaryDirectory(prefix="chromium-profile-")
+        try:
+            driver = start_browser(profile.name)
+            yield Site(server.url, driver)
+        finally:
+            if driver is not None:
+                driver.quit()
+            profile.cleanup()
 
 
 @pytest.fixture
