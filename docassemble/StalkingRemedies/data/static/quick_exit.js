@@ -2,7 +2,7 @@
  * Quick exit: leave this site at once.
  *
  * A red "Exit this page" button on every screen, and the Shift key pressed 3 times (each
- * press within 5 seconds of the last) do the same thing: blank the page at once, ask the
+ * press within 5 seconds of the last, with no other key between) do the same thing: blank the page at once, ask the
  * server to delete this session's answers (without waiting for it), then replace the page
  * with a neutral site so the Back button does not return here.
  * It cannot erase browser history; the "delete my answers" screen says so plainly.
@@ -48,7 +48,10 @@
   }
 
   document.addEventListener("keydown", function (event) {
-    if (event.key !== "Shift" || event.repeat) { return; }
+    // Any other key starts the count again (as GOV.UK's "Exit this page" does): typing
+    // capitals or "&" in a text box must never count towards leaving and deleting answers.
+    if (event.key !== "Shift") { shiftCount = 0; return; }
+    if (event.repeat) { return; }
     var now = Date.now();
     shiftCount = (now - lastShift <= SHIFT_WINDOW_MS) ? shiftCount + 1 : 1;
     lastShift = now;
