@@ -12,16 +12,12 @@ Never skipped: a missing Chromium or a server that cannot start is a failure.
 
 from __future__ import annotations
 
-import os
 import tempfile
 from collections.abc import Iterator
-from pathlib import Path
 from typing import NamedTuple
 
 import pytest
 from selenium.common.exceptions import TimeoutException
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -29,11 +25,10 @@ from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
+from chromium import start_chromium
 from local_server import running_server
 
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
 NEUTRAL_HOST = "www.bbc.co.uk"
 WAIT = 30  # seconds for a page or a navigation
 
@@ -47,32 +42,10 @@ class Site(NamedTuple):
 
 
 def start_browser(profile: str) -> WebDriver:
-    missing = [str(p) for p in (CHROMIUM, CHROMEDRIVER) if not os.access(p, os.X_OK)]
-    if missing:
-        pytest.fail(
-            f"browser tests need Debian's Chromium: missing {', '.join(missing)} "
-            "(apt-get install chromium chromium-driver)",
-            pytrace=False,
-        )
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for arg in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        f"--user-data-dir={profile}",
-        # Offline or not, the neutral site never loads: the result is the same everywhere.
-        f"--host-resolver-rules=MAP {NEUTRAL_HOST} ~NOTFOUND",
-    ):
-        options.add_argument(arg)
-    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
-    driver.set_page_load_timeout(WAIT)
-    return driver
+    # Offline or not, the neutral site never loads: the result is the same everywhere.
+    return start_chromium(
+        profile, extra_args=(f"--host-resolver-rules=MAP {NEUTRAL_HOST} ~NOTFOUND",), page_load_timeout=WAIT
+    )
 
 
 @pytest.fixture(scope="module")

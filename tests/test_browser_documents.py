@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import html
 import io
-import os
 import re
 import tempfile
 import urllib.error
@@ -27,23 +26,19 @@ import urllib.parse
 import urllib.request
 import zipfile
 from collections.abc import Iterator
-from pathlib import Path
 from typing import NamedTuple
 
 import pytest
 from pypdf import PdfReader
-from selenium import webdriver
 from selenium.common.exceptions import TimeoutException
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support.ui import WebDriverWait
 
+from chromium import start_chromium
 from local_server import running_server, tail
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
 WAIT = 60  # seconds for a screen; building a DOCX and its PDF takes a few seconds
 
 #: What the test types: markup characters that must reach the documents as plain text.
@@ -72,34 +67,12 @@ class Walked(NamedTuple):
 
 
 def start_browser(profile: str, downloads: str) -> WebDriver:
-    missing = [str(p) for p in (CHROMIUM, CHROMEDRIVER) if not os.access(p, os.X_OK)]
-    if missing:
-        pytest.fail(
-            f"browser tests need Debian's Chromium: missing {', '.join(missing)} "
-            "(apt-get install chromium chromium-driver)",
-            pytrace=False,
-        )
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for arg in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--window-size=1280,1600",
-        f"--user-data-dir={profile}",
-    ):
-        options.add_argument(arg)
-    options.add_experimental_option(
-        "prefs", {"download.default_directory": downloads, "download.prompt_for_download": False}
+    return start_chromium(
+        profile,
+        extra_args=("--window-size=1280,1600",),
+        prefs={"download.default_directory": downloads, "download.prompt_for_download": False},
+        page_load_timeout=WAIT,
     )
-    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
-    driver.set_page_load_timeout(WAIT)
-    return driver
 
 
 def page_text(driver: WebDriver) -> str:
