@@ -165,6 +165,19 @@ def test_typed_incidents_appear_in_the_review_table_oldest_first(new_session):
     assert screen.fields[0].choices == ("add", "edit", "delete", "import", "done")
 
 
+def test_the_review_screen_offers_a_copy_of_the_log_that_imports_back_the_same(new_session):
+    from docassemble.StalkingRemedies.incident_import import import_log_file
+
+    session, screen = type_two_incidents(new_session)
+    assert "Keep a copy of your log" in screen.subquestion
+    log = session.value("incident_log")
+    for variable in ("incident_log_copy_xlsx", "incident_log_copy_csv"):
+        path = session.value(f"{variable}.path()")
+        result = import_log_file(path)
+        assert result.problems == [] or all(problem.imported for problem in result.problems)
+        assert list(result.incidents) == list(log), f"{variable} does not round-trip"
+
+
 def test_typed_words_reach_the_model_exactly(new_session):
     session, _screen = type_two_incidents(new_session)
     log = session.value("incident_log")

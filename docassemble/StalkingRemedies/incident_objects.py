@@ -33,6 +33,7 @@ from typing import Any
 from docassemble.base.util import DADict, DAObject
 
 from docassemble.StalkingRemedies.incident_dates import DatePrecision, MONTH_NAMES
+from docassemble.StalkingRemedies.incident_export import export_csv, export_xlsx
 from docassemble.StalkingRemedies.incident_import import LIMITS, ImportResult, LogImportError, import_log_bytes
 from docassemble.StalkingRemedies.incident_patterns import summarise_patterns
 from docassemble.StalkingRemedies.interview_facts import ticked
@@ -65,6 +66,7 @@ __all__ = [
     "log_incidents",
     "merge_import",
     "prepare_download",
+    "prepare_log_copies",
     "preview_merge",
     "read_upload",
     "reopen_entry",
@@ -417,6 +419,25 @@ def prepare_download(target: Any, template_name: str, download_name: str) -> boo
     target.initialize(filename=download_name)
     target.copy_into(source)
     target.commit()
+    return True
+
+
+def prepare_log_copies(xlsx_file: Any, csv_file: Any, incidents: list[Incident]) -> bool:
+    """Write the log into two DAFiles (XLSX and CSV) the person can download and keep.
+
+    The files use the published template's columns and carry each incident's id, so
+    uploading one later imports the same log (tests/test_incident_export.py round-trips it).
+    False, and no links shown, while the log is empty.
+    """
+    if not incidents:
+        return False
+    for target, data, name in (
+        (xlsx_file, export_xlsx(incidents), "my-incident-log.xlsx"),
+        (csv_file, export_csv(incidents), "my-incident-log.csv"),
+    ):
+        target.initialize(filename=name)
+        target.write(data, binary=True)
+        target.commit()
     return True
 
 
