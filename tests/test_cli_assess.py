@@ -15,19 +15,9 @@ from typing import Any
 
 import pytest
 
+from contract_example import CONTRACT_EXAMPLE
+
 ROOT = Path(__file__).resolve().parents[1]
-CONTRACT_EXAMPLE = {
-    "as_of": "2026-11-24",
-    "lives_in": "england",
-    "immediate_danger": False,
-    "applicant_age": 34,
-    "relationships": [
-        {"type": "engaged", "ended_on": "2024-06-01"},
-        {"type": "intimate_relationship", "significant_duration": "yes"},
-    ],
-    "incidents": [{"date": "2026-10-01"}, {"date": "2026-10-03"}],
-    "further_conduct_feared": True,
-}
 
 
 def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:

@@ -68,13 +68,11 @@ def walk(new_session, answers, stop_at=None, preset=None):
 
 def default_of(session, variable):
     """The value a field of the current screen starts with (docassemble's `defaults`)."""
-    from docassemble.StalkingRemedies.runner import _decode_name
-
-    status = session._status
-    for field in status.question.fields:
-        if hasattr(field, "saveas") and _decode_name(field.saveas) == variable:
-            return status.defaults.get(field.number)
-    raise AssertionError(f"{variable} is not on screen {status.question.id}")
+    screen = session.screen()
+    for field in screen.fields:
+        if field.variable == variable:
+            return field.default
+    raise AssertionError(f"{variable} is not on screen {screen.id}")
 
 
 def section(text, heading):

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from contract_example import CONTRACT_EXAMPLE
 
 from docassemble.StalkingRemedies.facts import (
     Facts,
@@ -36,18 +37,7 @@ def error(data: Any) -> FactsError:
 # --- good input -------------------------------------------------------------------------------
 
 def test_the_contract_example_parses():
-    facts = parse({
-        "as_of": "2026-11-24",
-        "lives_in": "england",
-        "immediate_danger": False,
-        "applicant_age": 34,
-        "relationships": [
-            {"type": "engaged", "ended_on": "2024-06-01"},
-            {"type": "intimate_relationship", "significant_duration": "yes"},
-        ],
-        "incidents": [{"date": "2026-10-01"}, {"date": "2026-10-03"}],
-        "further_conduct_feared": True,
-    })
+    facts = parse(CONTRACT_EXAMPLE)
     assert facts.lives_in is LivesIn.ENGLAND
     assert facts.applicant_age == 34
     assert facts.relationships[0].type is RelationshipType.ENGAGED

@@ -32,7 +32,7 @@ import tempfile
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 __all__ = [
     "ENTRY_INTERVIEW",
@@ -382,12 +382,14 @@ class _RunnerHooks:
 
 @dataclass(frozen=True)
 class Field:
-    """One input on a screen: the variable it sets, its label, its datatype and choices."""
+    """One input on a screen: the variable it sets, its label, datatype, choices and the
+    value it starts with (a pre-selected choice, for example)."""
 
     variable: str
     label: str
     datatype: str | None
     choices: tuple[str, ...] = ()
+    default: Any = None
 
 
 @dataclass(frozen=True)
@@ -589,17 +591,16 @@ def _describe_screen(status: Any) -> Screen:
         selections = status.selectcompute.get(the_field.number) if hasattr(status, "selectcompute") else None
         if selections:
             choices = tuple(str(item.get("key", "")) for item in selections if isinstance(item, dict))
-        fields.append(Field(variable=variable, label=str(label), datatype=getattr(the_field, "datatype", None), choices=choices))
+        default = status.defaults.get(the_field.number) if hasattr(status, "defaults") else None
+        fields.append(Field(variable=variable, label=str(label), datatype=getattr(the_field, "datatype", None),
+                            choices=choices, default=default))
     buttons = tuple(str(item.get("label", "")) for item in extras.get("buttons", []) or []) if isinstance(extras, dict) else ()
     if not buttons and getattr(question, "question_type", None) in ("buttons",):
         buttons = tuple(str(choice) for choice in getattr(status, "selectcompute", {}).values())
-    continue_field = None
-    if getattr(question, "question_type", None) in ("yesno", "noyes", "continue", "settrue") or getattr(question, "fields_saveas", None):
-        saveas = getattr(question, "fields_saveas", None)
-        # A `continue button field` may sit beside `fields:`; the screen is answered only
-        # when it is pressed too, so report it (walk() presses it when given True).
-        if saveas:
-            continue_field = _decode_name(saveas)
+    # A `continue button field` may sit beside `fields:`; the screen is answered only when it
+    # is pressed too, so report it (walk() presses it when given True).
+    saveas = getattr(question, "fields_saveas", None)
+    continue_field = _decode_name(saveas) if saveas else None
     attachments = tuple(_describe_attachment(item) for item in status.attachments or [])
     return Screen(
         id=getattr(question, "id", None),
@@ -632,15 +633,3 @@ def _describe_attachment(item: dict[str, Any]) -> Attachment:
         if info.get("fullpath"):
             files[doc_format] = Path(info["fullpath"])
     return Attachment(name=str(item.get("name", "")), filename=str(item.get("filename", "")), files=files)
-
-
-def iter_screens(session: InterviewSession, answers: dict[str, Any]) -> Iterator[Screen]:
-    """Yield each screen of a walk (useful for debugging an interview)."""
-    while True:
-        screen = session.screen()
-        yield screen
-        wanted = screen.field_variables() + ([screen.continue_field] if screen.continue_field else [])
-        if not wanted or not all(name in answers for name in wanted):
-            return
-        for name in wanted:
-            session.set_variable(name, answers[name])
