@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import ctypes
 import fcntl
+import hashlib
 import http.cookiejar
 import importlib.metadata
 import json
@@ -339,10 +340,37 @@ class Supervisor:
             raise Failure("PostgreSQL not found under /usr/lib/postgresql; run scripts/setup.sh")
         return found[-1].parent
 
+    def own_for_postgres(self, owner: pwd.struct_passwd) -> None:
+        """Give the cluster folder (and all in it) to the postgres user."""
+        for path in (self.s.pg, *self.s.pg.rglob("*")):
+            if path.lstat().st_uid != owner.pw_uid:
+                os.chown(path, owner.pw_uid, owner.pw_gid, follow_symlinks=False)
+
+    def postgres_can_write(self, user: str) -> bool:
+        # The resolved path: postgres cannot follow a symlink that sits in a private folder.
+        return subprocess.run(["test", "-w", str(self.s.pg.resolve())], **as_user(user)).returncode == 0
+
+    def move_cluster_where_postgres_reaches(self, owner: pwd.struct_passwd) -> None:
+        """When the state folder sits inside a private folder (a `mktemp -d` clone, say), the
+        postgres user cannot reach it. Keep the cluster in the postgres user's home instead,
+        in a folder named by a hash of the state path, and leave a symlink in the state folder
+        so it is still found there. No permission outside the repo is changed."""
+        digest = hashlib.sha256(os.path.abspath(self.s.pg).encode()).hexdigest()[:16]
+        home = Path(owner.pw_dir) / "stalking-remedies" / digest
+        home.mkdir(parents=True, exist_ok=True)
+        for folder in (home.parent, home):
+            os.chown(folder, owner.pw_uid, owner.pw_gid)
+        if self.s.pg.is_symlink():
+            self.s.pg.unlink()
+        elif self.s.pg.is_dir():
+            for item in self.s.pg.iterdir():  # anything made before we knew: move it over
+                shutil.move(str(item), str(home / item.name))
+            self.s.pg.rmdir()
+        self.s.pg.symlink_to(home, target_is_directory=True)
+        say(f"PostgreSQL cannot reach the state folder; its cluster is in {home}")
+
     def start_postgres(self, db_password: str) -> None:
         bindir = self.pg_bindir = self.pg_bin()
-        data = self.s.pg / "data"
-        sockets = self.pg_sockets = self.s.pg / "run"
         user = None
         if self.as_root:
             user = "postgres"
@@ -351,17 +379,20 @@ class Supervisor:
             except KeyError:
                 raise Failure("user 'postgres' is missing; run scripts/setup.sh") from None
             self.s.pg.mkdir(exist_ok=True)
-            for path in (self.s.pg, *self.s.pg.rglob("*")):
-                if path.stat().st_uid != owner.pw_uid:
-                    os.chown(path, owner.pw_uid, owner.pw_gid, follow_symlinks=False)
-            probe = subprocess.run(["test", "-w", str(self.s.pg)], **as_user(user))
-            if probe.returncode != 0:
+            self.own_for_postgres(owner)
+            if not self.postgres_can_write(user):
+                self.move_cluster_where_postgres_reaches(owner)
+                self.own_for_postgres(owner)
+            if not self.postgres_can_write(user):
                 raise Failure(
-                    f"PostgreSQL runs as user 'postgres', who cannot reach {self.s.pg} "
-                    "(is a parent folder private?). Set STALKING_STATE_DIR to a folder it can reach."
+                    f"PostgreSQL runs as user 'postgres', who cannot reach {self.s.pg}. "
+                    "Set STALKING_STATE_DIR to a folder it can reach."
                 )
         else:
             self.s.pg.mkdir(exist_ok=True)
+        # Real paths from here on: PostgreSQL is given them, and may not pass the state folder.
+        data = self.s.pg.resolve() / "data"
+        sockets = self.pg_sockets = self.s.pg.resolve() / "run"
         if not (data / "PG_VERSION").exists():
             say(f"creating a PostgreSQL cluster in {data}")
             log = self.s.log / "initdb.log"
